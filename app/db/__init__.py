@@ -1,0 +1,1 @@
+"""SQLite storage: tables, engine, schema migrations, backups and recovery."""

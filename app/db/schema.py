@@ -1,0 +1,108 @@
+"""Schema versions: create, stamp and upgrade with Alembic, and refuse a newer database.
+
+The stored revision is read through a read-only connection first, so a database written by a
+newer Chorus is refused before anything could touch its bytes.
+"""
+
+import sqlite3
+from enum import Enum
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from app.db.models import metadata
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+
+
+class NewerDatabaseError(Exception):
+    """The database was written by a newer Chorus; it is left exactly as it is."""
+
+
+class SchemaState(Enum):
+    MISSING = "missing"  # no file, or an empty file: create and stamp
+    CURRENT = "current"
+    OLDER = "older"  # a known revision behind head: back up, then upgrade
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def _scripts() -> ScriptDirectory:
+    return ScriptDirectory.from_config(_config())
+
+
+def head_revision() -> str:
+    head = _scripts().get_current_head()
+    if head is None:
+        raise RuntimeError("no migration found in " + str(MIGRATIONS_DIR))
+    return head
+
+
+def stored_revision(path: Path) -> str | None:
+    """The revision stamped in the file, read without writing anything."""
+    connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        has_table = connection.execute(
+            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if not has_table:
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    finally:
+        connection.close()
+
+
+def _has_tables(path: Path) -> bool:
+    connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        return connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    finally:
+        connection.close()
+
+
+def inspect_schema(path: Path) -> SchemaState:
+    if not path.exists() or path.stat().st_size == 0:
+        return SchemaState.MISSING
+    revision = stored_revision(path)
+    if revision is None:
+        if _has_tables(path):
+            raise NewerDatabaseError(
+                f"{path} is an SQLite database but not one Chorus made; it was left untouched."
+            )
+        return SchemaState.MISSING
+    if revision == head_revision():
+        return SchemaState.CURRENT
+    if not _is_known(revision):
+        raise NewerDatabaseError(
+            f"{path} was written by a newer version of Chorus (schema {revision}); "
+            "update Chorus to open it. The file was left untouched."
+        )
+    return SchemaState.OLDER
+
+
+def _is_known(revision: str) -> bool:
+    return any(script.revision == revision for script in _scripts().walk_revisions())
+
+
+def create_fresh(engine: Engine) -> None:
+    """A brand-new database gets the current tables at once and is stamped as head."""
+    with engine.begin() as connection:
+        metadata.create_all(connection)
+        config = _config()
+        config.attributes["connection"] = connection
+        command.stamp(config, "head")
+
+
+def upgrade(engine: Engine, target: str = "head") -> None:
+    with engine.begin() as connection:
+        config = _config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
