@@ -1,0 +1,1 @@
+"""Exports of a workshop: Markdown now, PDF handout, report and guide later. No Qt."""

@@ -63,7 +63,8 @@ def stored_revision(path: Path) -> str | None:
 def _has_tables(path: Path) -> bool:
     connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
     try:
-        return connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        count: int = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        return count > 0
     finally:
         connection.close()
 
@@ -80,16 +81,17 @@ def inspect_schema(path: Path) -> SchemaState:
         return SchemaState.MISSING
     if revision == head_revision():
         return SchemaState.CURRENT
-    if not _is_known(revision):
+    check_known(revision, path)
+    return SchemaState.OLDER
+
+
+def check_known(revision: str, path: Path) -> None:
+    """Refuse a revision this Chorus has no migration for: a newer Chorus made it."""
+    if not any(script.revision == revision for script in _scripts().walk_revisions()):
         raise NewerDatabaseError(
             f"{path} was written by a newer version of Chorus (schema {revision}); "
             "update Chorus to open it. The file was left untouched."
         )
-    return SchemaState.OLDER
-
-
-def _is_known(revision: str) -> bool:
-    return any(script.revision == revision for script in _scripts().walk_revisions())
 
 
 def create_fresh(engine: Engine) -> None:

@@ -17,6 +17,7 @@ class AgendaItem(SQLModel, table=True):
     exercise_key: str = Field(max_length=48)
     exercise_version: int
     definition_json: str  # the Exercise as JSON at the moment it was added
+    deleted_at: datetime | None = None  # removed from the agenda, kept for undo
 
 
 class RunStep(SQLModel, table=True):

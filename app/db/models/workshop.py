@@ -37,6 +37,7 @@ class Participant(SQLModel, table=True):
     position: int = 0
     name: str = ""  # optional: many rooms stay anonymous
     vantage_point: str = ""  # where they stand in the system: role, team, stakeholder group
+    deleted_at: dt.datetime | None = None  # removed, kept so undo restores authorship
 
 
 class ActionStatus(StrEnum):

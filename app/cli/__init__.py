@@ -1,0 +1,1 @@
+"""The command line: a stable contract that scripts and tests use (see DESIGN.md)."""
