@@ -1,0 +1,65 @@
+"""What goes wrong in an exercise file, said in a way a coach can act on.
+
+Exercise files come from other coaches and are edited by hand, so every rule that fails becomes one
+`Problem` naming the file, the line where we can find it, the field and what was expected. Code that
+loads files raises `ExerciseFileError` carrying all the problems at once, so a coach can fix a file
+in one pass instead of one error at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+Loc = tuple[str | int, ...]
+"""A position inside a model, as pydantic reports it: field names and list indexes."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule in one file."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        what = f"{self.field}: {self.message}" if self.field else self.message
+        return f"{where}: {what}"
+
+
+class ExerciseFileError(Exception):
+    """An exercise or template file cannot be used; `problems` says every reason found."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
+class RuleError(ValueError):
+    """Raised by model validators to report several cross-field problems at once.
+
+    Pydantic turns a validator's ValueError into a single error but keeps the exception object;
+    the loader unpacks `issues` so each broken rule becomes its own Problem with its own field path
+    (relative to the model whose validator raised it).
+    """
+
+    def __init__(self, issues: Iterable[tuple[Loc, str]]) -> None:
+        self.issues: tuple[tuple[Loc, str], ...] = tuple(issues)
+        super().__init__("; ".join(message for _, message in self.issues))
+
+
+def format_path(loc: Loc) -> str:
+    """`("steps", 2, "capture", "source")` -> `"steps[2].capture.source"`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
