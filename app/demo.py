@@ -60,7 +60,12 @@ CARD_TEXTS = (
     "We had time set aside to reflect, not just to do",
     "Information reached everyone at the same moment",
 )
-THEMES = ("Shared purpose", "Trust that makes room for mistakes", "Leadership that moves")
+# Theme name and the CARD_TEXTS it groups; the rest stay unclustered, as on a real wall.
+THEMES = (
+    ("Shared purpose", (0, 1, 7)),
+    ("Trust that makes room for mistakes", (2, 5, 8)),
+    ("Leadership that moves", (3, 6, 9)),
+)
 MAP_NODES = ("Patients", "Ward team", "Pharmacy", "Board", "Community care", "Records")
 MAP_LINKS = (
     (0, 1, "daily care"),
@@ -128,8 +133,9 @@ def _fill_step(db: Database, workshop_id: int, item_id: int, step: Step, people:
         set_step_note(db, item_id, step.key, "Ask the quieter side of the room first.")
     elif isinstance(capture, ClusterCapture):
         cards = [card.id for card in list_cards(db, item_id, capture.source) if card.id]
-        for number, name in enumerate(THEMES):
-            create_cluster(db, item_id, step.key, name, cards[number * 3 : number * 3 + 3])
+        for name, picks in THEMES:
+            chosen = [cards[pick] for pick in picks if pick < len(cards)]
+            create_cluster(db, item_id, step.key, name, chosen)
     elif isinstance(capture, VoteCapture):
         _vote(db, item_id, step)
     elif isinstance(capture, RateCapture):

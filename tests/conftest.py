@@ -4,14 +4,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from app.db.database import Database  # noqa: E402
-from exercises.loader import load_exercise  # noqa: E402
-from exercises.model import Exercise  # noqa: E402
+from app.db.database import Database
+from exercises.loader import load_exercise
+from exercises.model import Exercise
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -71,9 +71,8 @@ def list_command(context: Context, args: argparse.Namespace) -> int:
         print(json.dumps(records, ensure_ascii=False, indent=2))
         return 0
     for record in records:
-        print(
-            f"{record['id']:>5}  {record['date'] or '':<10}  {record['status']:<8}  {record['title']}"
-        )
+        day = record["date"] or ""
+        print(f"{record['id']:>5}  {day:<10}  {record['status']:<8}  {record['title']}")
     return 0
 
 

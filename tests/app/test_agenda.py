@@ -20,9 +20,7 @@ from exercises.model import Exercise
 
 @pytest.fixture
 def workshop_id(db: Database) -> int:
-    return create_workshop(
-        db, title="Day one", start_time=dt.time(9, 30), minutes_available=60
-    ).id
+    return create_workshop(db, title="Day one", start_time=dt.time(9, 30), minutes_available=60).id
 
 
 def test_start_times_follow_the_planned_minutes(

@@ -24,7 +24,11 @@ def test_rotation_keeps_the_newest_ten_and_one_per_recent_day(hours: list[float]
     assert set(newest_first[:10]) <= kept
     for day_offset in range(14):
         day = (NOW - timedelta(days=day_offset)).date()
-        on_day = [b for b in newest_first if b.taken_at.date() == day and b.taken_at >= NOW - timedelta(days=14)]
+        on_day = [
+            b
+            for b in newest_first
+            if b.taken_at.date() == day and b.taken_at >= NOW - timedelta(days=14)
+        ]
         if on_day:
             assert on_day[0] in kept
     extra = kept - set(newest_first[:10])

@@ -107,9 +107,7 @@ def test_a_truncated_database_is_set_aside_and_the_newest_backup_restored(
     reopened.close()
 
 
-def test_a_damaged_backup_is_skipped_for_an_older_sound_one(
-    db: Database, clock: FakeClock
-) -> None:
+def test_a_damaged_backup_is_skipped_for_an_older_sound_one(db: Database, clock: FakeClock) -> None:
     create_workshop(db, title="In the older backup")
     db.backup_now()
     clock.advance(60)
@@ -152,7 +150,7 @@ def test_a_damaged_database_never_becomes_a_backup(db: Database, clock: FakeCloc
     data[4096 : 4096 * 2] = b"\xff" * 4096  # wreck a page in the middle
     path.write_bytes(bytes(data))
     clock.advance(3600)
-    with pytest.raises(Exception, match="check|malformed|not a database"):
+    with pytest.raises(Exception, match=r"check|malformed|not a database"):
         db.backup_now()
     assert [backup.path for backup in list_backups(db.backups_dir)] == [good.path]
     assert not list(db.backups_dir.glob("*.partial"))

@@ -115,9 +115,7 @@ def test_actual_start_and_end_are_recorded_per_step(
     assert get_workshop(db, workshop_id).status == "done"
 
 
-def test_next_previous_and_jump_stay_within_the_agenda(
-    db: Database, workshop_id: int
-) -> None:
+def test_next_previous_and_jump_stay_within_the_agenda(db: Database, workshop_id: int) -> None:
     step_by(db, workshop_id, -1)
     view = timer(db, workshop_id)
     assert view is not None and view.step_key == "open"

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint
+from sqlalchemy import CheckConstraint, Index, text
 from sqlmodel import Field, SQLModel
 
 from app.db.models.base import utc_now
@@ -20,6 +20,9 @@ class Cluster(SQLModel, table=True):
 
 
 class Card(SQLModel, table=True):
+    # The add-card hot path asks for max(position) within one step.
+    __table_args__ = (Index("ix_card_step_position", "agenda_item_id", "step_key", "position"),)
+
     id: int | None = Field(default=None, primary_key=True)
     agenda_item_id: int = Field(foreign_key="agendaitem.id", ondelete="CASCADE", index=True)
     step_key: str = Field(max_length=48)
@@ -43,6 +46,8 @@ class Vote(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("(card_id IS NULL) != (cluster_id IS NULL)", name="one_target"),
         CheckConstraint("count >= 0", name="count_not_negative"),
+        Index("uq_vote_card", "agenda_item_id", "step_key", "card_id", unique=True),
+        Index("uq_vote_cluster", "agenda_item_id", "step_key", "cluster_id", unique=True),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -55,6 +60,27 @@ class Vote(SQLModel, table=True):
 
 class Rating(SQLModel, table=True):
     """One value on one scale, by a participant or (participant_id empty) by the group."""
+
+    # UNIQUE treats NULLs as distinct, so the group's rating needs its own partial index.
+    __table_args__ = (
+        Index(
+            "uq_rating_person",
+            "agenda_item_id",
+            "step_key",
+            "scale_key",
+            "participant_id",
+            unique=True,
+            sqlite_where=text("participant_id IS NOT NULL"),
+        ),
+        Index(
+            "uq_rating_group",
+            "agenda_item_id",
+            "step_key",
+            "scale_key",
+            unique=True,
+            sqlite_where=text("participant_id IS NULL"),
+        ),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     agenda_item_id: int = Field(foreign_key="agendaitem.id", ondelete="CASCADE", index=True)

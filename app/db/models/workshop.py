@@ -79,5 +79,8 @@ class Draft(SQLModel, table=True):
     """Text being typed but not yet committed, so a crash mid-sentence loses nothing."""
 
     key: str = Field(primary_key=True, max_length=200)
+    workshop_id: int | None = Field(
+        default=None, foreign_key="workshop.id", ondelete="CASCADE", index=True
+    )
     text: str = ""
     updated_at: dt.datetime = Field(default_factory=utc_now)

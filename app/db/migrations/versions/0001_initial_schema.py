@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-21 13:45:36.763003
+Create Date: 2026-11-21 13:56:17.576174
 """
 
 from collections.abc import Sequence
@@ -19,13 +19,6 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table(
-        "draft",
-        sa.Column("key", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
-        sa.Column("text", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-        sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("key", name=op.f("pk_draft")),
-    )
     op.create_table(
         "workshop",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -70,6 +63,23 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_agendaitem_workshop_id"), ["workshop_id"], unique=False
         )
+
+    op.create_table(
+        "draft",
+        sa.Column("key", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("workshop_id", sa.Integer(), nullable=True),
+        sa.Column("text", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["workshop_id"],
+            ["workshop.id"],
+            name=op.f("fk_draft_workshop_id_workshop"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_draft")),
+    )
+    with op.batch_alter_table("draft", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_draft_workshop_id"), ["workshop_id"], unique=False)
 
     op.create_table(
         "participant",
@@ -223,6 +233,18 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_rating_agenda_item_id"), ["agenda_item_id"], unique=False
         )
+        batch_op.create_index(
+            "uq_rating_group",
+            ["agenda_item_id", "step_key", "scale_key"],
+            unique=True,
+            sqlite_where=sa.text("participant_id IS NULL"),
+        )
+        batch_op.create_index(
+            "uq_rating_person",
+            ["agenda_item_id", "step_key", "scale_key", "participant_id"],
+            unique=True,
+            sqlite_where=sa.text("participant_id IS NOT NULL"),
+        )
 
     op.create_table(
         "runstep",
@@ -286,6 +308,9 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_card_author_id"), ["author_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_card_cluster_id"), ["cluster_id"], unique=False)
+        batch_op.create_index(
+            "ix_card_step_position", ["agenda_item_id", "step_key", "position"], unique=False
+        )
 
     op.create_table(
         "maplink",
@@ -375,10 +400,18 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_vote_agenda_item_id"), ["agenda_item_id"], unique=False
         )
+        batch_op.create_index(
+            "uq_vote_card", ["agenda_item_id", "step_key", "card_id"], unique=True
+        )
+        batch_op.create_index(
+            "uq_vote_cluster", ["agenda_item_id", "step_key", "cluster_id"], unique=True
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("vote", schema=None) as batch_op:
+        batch_op.drop_index("uq_vote_cluster")
+        batch_op.drop_index("uq_vote_card")
         batch_op.drop_index(batch_op.f("ix_vote_agenda_item_id"))
 
     op.drop_table("vote")
@@ -388,6 +421,7 @@ def downgrade() -> None:
 
     op.drop_table("maplink")
     with op.batch_alter_table("card", schema=None) as batch_op:
+        batch_op.drop_index("ix_card_step_position")
         batch_op.drop_index(batch_op.f("ix_card_cluster_id"))
         batch_op.drop_index(batch_op.f("ix_card_author_id"))
         batch_op.drop_index(batch_op.f("ix_card_agenda_item_id"))
@@ -398,6 +432,8 @@ def downgrade() -> None:
 
     op.drop_table("runstep")
     with op.batch_alter_table("rating", schema=None) as batch_op:
+        batch_op.drop_index("uq_rating_person", sqlite_where=sa.text("participant_id IS NOT NULL"))
+        batch_op.drop_index("uq_rating_group", sqlite_where=sa.text("participant_id IS NULL"))
         batch_op.drop_index(batch_op.f("ix_rating_agenda_item_id"))
 
     op.drop_table("rating")
@@ -423,6 +459,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_participant_workshop_id"))
 
     op.drop_table("participant")
+    with op.batch_alter_table("draft", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_draft_workshop_id"))
+
+    op.drop_table("draft")
     with op.batch_alter_table("agendaitem", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_agendaitem_workshop_id"))
 
@@ -431,4 +471,3 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_workshop_trashed_at"))
 
     op.drop_table("workshop")
-    op.drop_table("draft")
