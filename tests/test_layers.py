@@ -38,11 +38,7 @@ def test_no_layer_imports_upwards_or_qt() -> None:
 
 
 def test_the_command_line_never_loads_qt() -> None:
-    probe = (
-        "import sys\n"
-        "from ui.launcher import main\n"
-        "main(['--help'])\n"
-    )
+    probe = "import sys\nfrom ui.launcher import main\nmain(['--help'])\n"
     result = subprocess.run(
         [sys.executable, "-c", probe + "\n", "--"],
         capture_output=True,

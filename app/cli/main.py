@@ -8,10 +8,13 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.cli.commands import COMMANDS, Context, ExportFn
 from app.cli.parser import build_parser
 from app.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from app.cli.commands import ExportFn
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -21,7 +24,7 @@ OpenWindow = Callable[[Path], int]
 def run_cli(
     argv: Sequence[str] | None = None,
     *,
-    exporters: Mapping[str, ExportFn] | None = None,
+    exporters: "Mapping[str, ExportFn] | None" = None,
     open_window: OpenWindow | None = None,
 ) -> int:
     parser = build_parser()
@@ -32,6 +35,8 @@ def run_cli(
             parser.print_help()
             return EXIT_OK
         return open_window(data_dir)
+    from app.cli.commands import COMMANDS, Context  # after parsing: --help stays quick
+
     context = Context(data_dir, dict(exporters or {}))
     name = args.command if args.command != "exercises" else f"exercises {args.exercises_command}"
     try:

@@ -42,6 +42,10 @@ def test_what_is_written_is_there_after_reopening(db: Database, clock: FakeClock
     again.close()
 
 
+def test_the_head_constant_matches_the_migrations() -> None:
+    assert schema.alembic_head() == schema.HEAD_REVISION
+
+
 def test_migrations_from_nothing_build_the_same_schema_as_the_tables(tmp_path: Path) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
