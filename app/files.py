@@ -21,6 +21,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        temporary.chmod(0o644)  # mkstemp makes it private; an export is meant to be shared
         temporary.replace(path)
         temporary = None
         with contextlib.suppress(OSError):  # not every platform can open a folder

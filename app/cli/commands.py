@@ -92,14 +92,16 @@ def export(context: Context, args: argparse.Namespace) -> int:
 
 
 def import_command(context: Context, args: argparse.Namespace) -> int:
+    from app.bundle import MAX_BUNDLE_BYTES
     from app.bundle.load import import_bundle
 
     path = Path(args.path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:  # one byte past the limit is enough to refuse it
+            data = stream.read(MAX_BUNDLE_BYTES + 1)
     except OSError as error:
         raise RuntimeError(f"cannot read {path}: {error.strerror or error}") from error
-    print(import_bundle(context.db, data).id)
+    print(import_bundle(context.db, data, source=str(path)).id)
     return 0
 
 

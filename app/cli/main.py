@@ -44,7 +44,9 @@ def run_cli(
     except Exception as error:  # the contract: one line, no traceback
         if os.environ.get("CHORUS_DEBUG"):
             raise
-        message = " ".join(str(error).split()) or type(error).__name__
+        # KeyError's str() is the repr of its message; people should read the message itself.
+        text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
+        message = " ".join(text.split()) or type(error).__name__
         print(f"chorus: {message}", file=sys.stderr)
         return EXIT_FAILED
     finally:
