@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from app.db.engine import read_only_connection
+
 NAME_FORMAT = "chorus-%Y%m%d-%H%M%S-%f.sqlite3"
 KEEP_NEWEST = 10
 KEEP_DAILY_DAYS = 14
@@ -33,7 +35,7 @@ def quick_check(path: Path) -> str | None:
     if not path.is_file():
         return "file not found"
     try:
-        connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        connection = read_only_connection(path)
     except sqlite3.Error as error:
         return str(error)
     try:

@@ -45,3 +45,14 @@ def make_engine(path: Path) -> Engine:
 def writer(engine: Engine) -> Engine:
     """The same pool, but every transaction begins IMMEDIATE."""
     return engine.execution_options(**{WRITE_OPTION: True})
+
+
+def read_only_connection(path: Path) -> sqlite3.Connection:
+    """Look without leaving a trace: no -wal or -shm is created beside a file we may refuse.
+
+    With no -wal beside it, the main file holds the whole database, so `immutable` is safe;
+    otherwise the WAL must be read too, which needs SQLite's shared-memory file.
+    """
+    uri = path.resolve().as_uri()
+    has_wal = path.with_name(path.name + "-wal").exists()
+    return sqlite3.connect(uri + ("?mode=ro" if has_wal else "?immutable=1"), uri=True)

@@ -5,13 +5,13 @@ newer Chorus is refused before anything could touch its bytes. Alembic is import
 create or migrate: opening a current database must not pay for it at every start.
 """
 
-import sqlite3
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from app.db.engine import read_only_connection
 from app.db.models import metadata
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def alembic_head() -> str | None:
 
 def stored_revision(path: Path) -> str | None:
     """The revision stamped in the file, read without writing anything."""
-    connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    connection = read_only_connection(path)
     try:
         has_table = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -72,7 +72,7 @@ def stored_revision(path: Path) -> str | None:
 
 
 def _has_tables(path: Path) -> bool:
-    connection = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    connection = read_only_connection(path)
     try:
         count: int = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         return count > 0

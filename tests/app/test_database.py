@@ -72,7 +72,7 @@ def test_a_newer_schema_is_refused_and_left_byte_for_byte(db: Database, clock: F
     with pytest.raises(schema.NewerDatabaseError, match="newer version of Chorus"):
         Database.open(db.data_dir, clock=clock)
     assert _digest(path) == before
-    assert not list(db.data_dir.glob("*.damaged"))
+    assert sorted(p.name for p in db.data_dir.iterdir()) == ["backups", "chorus.sqlite3"]
 
 
 def test_a_foreign_sqlite_file_is_refused_untouched(data_dir: Path) -> None:
