@@ -8,14 +8,13 @@ its place. edit_action changes only the fields given, so `due=None` can mean "no
 import datetime as dt
 from typing import TypedDict, Unpack
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.db.database import Database
 from app.db.models import Action, ActionStatus, Workshop, utc_now
 from app.services.capture_steps import live_item, place, step_config
 from app.services.changes import Area, Changes
-from app.services.common import clean_line, clean_text, get_any_row, get_row
+from app.services.common import clean_line, clean_text, get_any_row, get_row, next_position
 from app.services.errors import InvalidInputError
 
 
@@ -75,14 +74,12 @@ def add_action(
                 item, _ = step_config(session, agenda_item_id, step_key, "actions")
             if item.workshop_id != workshop_id:
                 raise InvalidInputError(f"Agenda item {agenda_item_id} is not in this workshop.")
-        top = session.exec(
-            select(func.max(Action.position)).where(Action.workshop_id == workshop_id)
-        ).one()
+        position = next_position(session, Action.position, Action.workshop_id == workshop_id)
         action = Action(
             workshop_id=workshop_id,
             agenda_item_id=agenda_item_id,
             step_key=step_key,
-            position=0 if top is None else int(top) + 1,
+            position=position,
             what=cleaned["what"],
             owner=cleaned["owner"],
             due=cleaned["due"],

@@ -22,7 +22,7 @@ from app.services.capture_steps import (
     place,
 )
 from app.services.changes import Area, Changes
-from app.services.common import clean_text, get_any_row, get_row
+from app.services.common import clean_text, get_any_row, get_row, next_position
 from app.services.errors import InvalidInputError
 from exercises.model import CardsCapture, Step
 
@@ -73,18 +73,19 @@ def add_card(
         stored_category = _check_category(step, category)
         if author_id is not None:
             check_participant(session, item.workshop_id, author_id)
-        top = session.exec(
-            select(func.max(Card.position)).where(
-                Card.agenda_item_id == agenda_item_id, Card.step_key == step_key
-            )
-        ).one()
+        position = next_position(
+            session,
+            Card.position,
+            Card.agenda_item_id == agenda_item_id,
+            Card.step_key == step_key,
+        )
         card = Card(
             agenda_item_id=agenda_item_id,
             step_key=step_key,
             text=cleaned,
             author_id=author_id,
             category=stored_category,
-            position=0 if top is None else int(top) + 1,
+            position=position,
         )
         session.add(card)
         session.flush()

@@ -10,14 +10,13 @@ soft-deletes the others; restoring a merged-away theme brings back a name with n
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func
 from sqlmodel import Session, col, or_, select
 
 from app.db.database import Database
 from app.db.models import AgendaItem, Card, Cluster, Vote, utc_now
 from app.services.capture_steps import capture_config, find_step, live_item, narrow
 from app.services.changes import Area, Changes
-from app.services.common import clean_line, get_any_row, get_row
+from app.services.common import clean_line, get_any_row, get_row, next_position
 from app.services.errors import InvalidInputError, NotFoundError
 from exercises.model import ClusterCapture
 
@@ -74,16 +73,17 @@ def create_cluster(
     with db.write() as session:
         item, _, capture = capture_config(session, agenda_item_id, step_key, ClusterCapture)
         cards = _cards_for(session, item, capture.source, card_ids)
-        top = session.exec(
-            select(func.max(Cluster.position)).where(
-                Cluster.agenda_item_id == agenda_item_id, Cluster.step_key == step_key
-            )
-        ).one()
+        position = next_position(
+            session,
+            Cluster.position,
+            Cluster.agenda_item_id == agenda_item_id,
+            Cluster.step_key == step_key,
+        )
         cluster = Cluster(
             agenda_item_id=agenda_item_id,
             step_key=step_key,
             name=cleaned,
-            position=0 if top is None else int(top) + 1,
+            position=position,
         )
         session.add(cluster)
         session.flush()

@@ -1,8 +1,9 @@
 """Small helpers shared by services: fetching rows or failing clearly, and cleaning text."""
 
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlmodel import Session, SQLModel
+from sqlalchemy import ColumnElement, func
+from sqlmodel import Session, SQLModel, select
 
 from app.services.errors import InvalidInputError, NotFoundError
 
@@ -38,3 +39,9 @@ def clean_text(text: str, what: str, *, required: bool = True, limit: int = MAX_
 
 def clean_line(text: str, what: str, *, required: bool = True) -> str:
     return clean_text(" ".join(text.split()), what, required=required, limit=MAX_LINE)
+
+
+def next_position(session: Session, position: Any, *where: ColumnElement[bool] | bool) -> int:
+    """The position after the last row matching `where`: one aggregate, never a full read."""
+    top = session.exec(select(func.max(position)).where(*where)).one()
+    return 0 if top is None else int(top) + 1

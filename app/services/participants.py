@@ -7,14 +7,13 @@ workshop never share a name (ignoring case), so the runner's "@Ana" prefix finds
 
 from typing import TypedDict, Unpack
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from app.db.database import Database
 from app.db.models import Participant, Workshop, utc_now
 from app.services.capture_steps import place
 from app.services.changes import Area, Changes
-from app.services.common import clean_line, get_any_row, get_row
+from app.services.common import clean_line, get_any_row, get_row, next_position
 from app.services.errors import InvalidInputError
 
 
@@ -70,12 +69,10 @@ def add_participant(
     cleaned = _clean({"name": name, "vantage_point": vantage_point})
     with db.write() as session:
         get_row(session, Workshop, workshop_id, "Workshop")
-        top = session.exec(
-            select(func.max(Participant.position)).where(Participant.workshop_id == workshop_id)
-        ).one()
-        person = Participant(
-            workshop_id=workshop_id, position=0 if top is None else int(top) + 1, **cleaned
+        position = next_position(
+            session, Participant.position, Participant.workshop_id == workshop_id
         )
+        person = Participant(workshop_id=workshop_id, position=position, **cleaned)
         _check_unique(session, person)
         session.add(person)
         session.flush()
