@@ -158,12 +158,17 @@ def get_card(db: Database, card_id: int) -> Card:
         return get_row(session, Card, card_id, "Card")
 
 
+def live_cards(session: Session, agenda_item_id: int, step_key: str) -> list[Card]:
+    """The live cards of a step in board order, inside an open session (no step check)."""
+    query = _step_query(agenda_item_id, step_key).where(col(Card.deleted_at).is_(None))
+    return list(session.exec(query.order_by(col(Card.position), col(Card.id))).all())
+
+
 def list_cards(db: Database, agenda_item_id: int, step_key: str) -> list[Card]:
     """The live cards of a cards step, in board order."""
     with db.read() as session:
         capture_config(session, agenda_item_id, step_key, CardsCapture)
-        query = _step_query(agenda_item_id, step_key).where(col(Card.deleted_at).is_(None))
-        return list(session.exec(query.order_by(col(Card.position), col(Card.id))).all())
+        return live_cards(session, agenda_item_id, step_key)
 
 
 def count_cards(db: Database, agenda_item_id: int, step_key: str) -> int:

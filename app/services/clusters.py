@@ -15,6 +15,7 @@ from sqlmodel import Session, col, or_, select
 from app.db.database import Database
 from app.db.models import AgendaItem, Card, Cluster, Vote, utc_now
 from app.services.capture_steps import capture_config, find_step, live_item, narrow
+from app.services.cards import live_cards
 from app.services.changes import Area, Changes
 from app.services.common import clean_line, get_any_row, get_row, next_position
 from app.services.errors import InvalidInputError, NotFoundError
@@ -201,7 +202,8 @@ def restore_cluster(db: Database, cluster_id: int) -> Changes:
         )
 
 
-def _live_clusters(session: Session, agenda_item_id: int, step_key: str) -> list[Cluster]:
+def live_clusters(session: Session, agenda_item_id: int, step_key: str) -> list[Cluster]:
+    """The live themes of a cluster step in order, inside an open session."""
     query = (
         select(Cluster)
         .where(
@@ -214,26 +216,13 @@ def _live_clusters(session: Session, agenda_item_id: int, step_key: str) -> list
     return list(session.exec(query).all())
 
 
-def _source_cards(session: Session, agenda_item_id: int, source: str) -> list[Card]:
-    query = (
-        select(Card)
-        .where(
-            Card.agenda_item_id == agenda_item_id,
-            Card.step_key == source,
-            col(Card.deleted_at).is_(None),
-        )
-        .order_by(col(Card.position), col(Card.id))
-    )
-    return list(session.exec(query).all())
-
-
 def list_clusters(db: Database, agenda_item_id: int, step_key: str) -> list[ClusterView]:
     """The live themes of a cluster step in order, each with its live cards."""
     with db.read() as session:
         _, _, capture = capture_config(session, agenda_item_id, step_key, ClusterCapture)
-        clusters = _live_clusters(session, agenda_item_id, step_key)
+        clusters = live_clusters(session, agenda_item_id, step_key)
         by_cluster: dict[int | None, list[Card]] = {c.id: [] for c in clusters}
-        for card in _source_cards(session, agenda_item_id, capture.source):
+        for card in live_cards(session, agenda_item_id, capture.source):
             if card.cluster_id is not None and card.cluster_id in by_cluster:
                 by_cluster[card.cluster_id].append(card)
         return [ClusterView(c, tuple(by_cluster[c.id])) for c in clusters]

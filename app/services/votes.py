@@ -16,7 +16,9 @@ from app.db.database import Database
 from app.db.models import AgendaItem, Card, Cluster, Participant, Vote
 from app.services.agenda import exercise_of
 from app.services.capture_steps import capture_config
+from app.services.cards import live_cards
 from app.services.changes import Area, Changes
+from app.services.clusters import live_clusters
 from app.services.common import get_row
 from app.services.errors import InvalidInputError
 from exercises.model import VoteCapture
@@ -111,26 +113,8 @@ def _targets(
 ) -> list[tuple[int, str]]:
     """(id, label) of every live card or theme of the source step, in board order."""
     if target == "cards":
-        cards = session.exec(
-            select(Card)
-            .where(
-                Card.agenda_item_id == item_id,
-                Card.step_key == source,
-                col(Card.deleted_at).is_(None),
-            )
-            .order_by(col(Card.position), col(Card.id))
-        ).all()
-        return [(c.id, c.text) for c in cards if c.id is not None]
-    clusters = session.exec(
-        select(Cluster)
-        .where(
-            Cluster.agenda_item_id == item_id,
-            Cluster.step_key == source,
-            col(Cluster.deleted_at).is_(None),
-        )
-        .order_by(col(Cluster.position), col(Cluster.id))
-    ).all()
-    return [(c.id, c.name) for c in clusters if c.id is not None]
+        return [(c.id, c.text) for c in live_cards(session, item_id, source) if c.id is not None]
+    return [(c.id, c.name) for c in live_clusters(session, item_id, source) if c.id is not None]
 
 
 def vote_results(db: Database, agenda_item_id: int, step_key: str) -> VoteResults:
