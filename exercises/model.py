@@ -124,16 +124,15 @@ class Scale(_Model):
         return self
 
 
-class Interpretation(_Model):
-    """What a group's average on one scale tends to mean, shown beside the results."""
+class Condition(_Model):
+    """One bound on one scale's average: at most, at least, or both."""
 
     scale: Key
     at_most: float | None = Field(default=None, allow_inf_nan=False)
     at_least: float | None = Field(default=None, allow_inf_nan=False)
-    text: Text
 
     @model_validator(mode="after")
-    def _bounded(self) -> Interpretation:
+    def _bounded(self) -> Condition:
         if self.at_most is None and self.at_least is None:
             raise RuleError([((), "give at_most, at_least or both")])
         if self.at_most is not None and self.at_least is not None and self.at_least > self.at_most:
@@ -142,6 +141,21 @@ class Interpretation(_Model):
             )
             raise RuleError([(("at_least",), message)])
         return self
+
+    def holds(self, mean: float) -> bool:
+        low_ok = self.at_least is None or mean >= self.at_least
+        return low_ok and (self.at_most is None or mean <= self.at_most)
+
+
+class Interpretation(_Model):
+    """What a pattern of averages tends to mean; shown when every condition holds.
+
+    Several conditions describe a combination, e.g. aligned and proactive high but
+    collaborative low.
+    """
+
+    when: tuple[Condition, ...] = Field(min_length=1, max_length=12, strict=False)
+    text: Text
 
 
 class TalkCapture(_Model):
@@ -194,16 +208,22 @@ class RateCapture(_Model):
         issues = _duplicate_keys("scales", keys, "scale")
         by_key = {s.key: s for s in self.scales}
         for i, item in enumerate(self.interpretations):
-            scale = by_key.get(item.scale)
-            if scale is None:
-                message = f"no scale '{item.scale}' in this step (scales: {', '.join(keys)})"
-                issues.append((("interpretations", i, "scale"), message))
-                continue
-            for name in ("at_most", "at_least"):
-                bound = getattr(item, name)
-                if bound is not None and not scale.low <= bound <= scale.high:
-                    message = f"expected a value from {scale.low} to {scale.high}, got {bound:g}"
-                    issues.append((("interpretations", i, name), message))
+            for j, condition in enumerate(item.when):
+                where = ("interpretations", i, "when", j)
+                scale = by_key.get(condition.scale)
+                if scale is None:
+                    message = (
+                        f"no scale '{condition.scale}' in this step (scales: {', '.join(keys)})"
+                    )
+                    issues.append(((*where, "scale"), message))
+                    continue
+                for name in ("at_most", "at_least"):
+                    bound = getattr(condition, name)
+                    if bound is not None and not scale.low <= bound <= scale.high:
+                        message = (
+                            f"expected a value from {scale.low} to {scale.high}, got {bound:g}"
+                        )
+                        issues.append(((*where, name), message))
         if issues:
             raise RuleError(issues)
         return self

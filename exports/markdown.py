@@ -101,7 +101,8 @@ def _produced(step: StepReport, with_author: bool) -> list[str]:
             f"- **{escape(scale.label)}**: average {scale.mean:.1f} on {scale.low} to "
             f"{scale.high} (from {scale.minimum:g} to {scale.maximum:g}, {scale.count} ratings)"
         )
-        lines += [f"  - {escape(text)}" for text in scale.interpretations]
+    if step.interpretations:
+        lines += ["", *(f"*{escape(text)}*" for text in step.interpretations)]
     if step.map_nodes:
         lines += ["", "Who is in the system:", ""]
         lines += [f"- {escape(node.label)}" for node in step.map_nodes]

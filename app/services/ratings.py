@@ -18,7 +18,7 @@ from app.db.models import Participant, Rating
 from app.services.capture_steps import capture_config, check_participant
 from app.services.changes import Area, Changes
 from app.services.errors import InvalidInputError
-from exercises.model import RateCapture, Scale, Step
+from exercises.model import Condition, RateCapture, Scale, Step
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,6 @@ class ScaleSummary:
     maximum: float | None
     stdev: float | None  # population standard deviation: the room is the whole population
     values: tuple[float, ...]  # every rating, lowest first, for charts
-    interpretations: tuple[str, ...]  # texts whose bounds hold for the mean, in exercise order
 
 
 def _scale(step: Step, capture: RateCapture, scale_key: str) -> Scale:
@@ -126,8 +125,15 @@ def clear_rating(
         return Changes.of(Area.RATINGS, workshop_id=item.workshop_id, ids=removed)
 
 
-def _applies(mean: float, at_most: float | None, at_least: float | None) -> bool:
-    return (at_most is None or mean <= at_most) and (at_least is None or mean >= at_least)
+def interpretations(capture: RateCapture, summaries: list[ScaleSummary]) -> tuple[str, ...]:
+    """The exercise's texts whose every condition holds for the current averages, in order."""
+    means = {summary.key: summary.mean for summary in summaries}
+
+    def holds(condition: Condition) -> bool:
+        mean = means.get(condition.scale)
+        return mean is not None and condition.holds(mean)
+
+    return tuple(i.text for i in capture.interpretations if all(map(holds, i.when)))
 
 
 def rating_summary(db: Database, agenda_item_id: int, step_key: str) -> list[ScaleSummary]:
@@ -150,11 +156,6 @@ def rating_summary(db: Database, agenda_item_id: int, step_key: str) -> list[Sca
     for scale in capture.scales:
         values = sorted(by_scale[scale.key])
         mean = statistics.fmean(values) if values else None
-        texts = tuple(
-            i.text
-            for i in capture.interpretations
-            if i.scale == scale.key and mean is not None and _applies(mean, i.at_most, i.at_least)
-        )
         summaries.append(
             ScaleSummary(
                 key=scale.key,
@@ -167,7 +168,6 @@ def rating_summary(db: Database, agenda_item_id: int, step_key: str) -> list[Sca
                 maximum=values[-1] if values else None,
                 stdev=statistics.pstdev(values) if values else None,
                 values=tuple(values),
-                interpretations=texts,
             )
         )
     return summaries

@@ -20,7 +20,13 @@ from app.services.ratings import ScaleSummary, rating_summary
 from app.services.system_map import system_map
 from app.services.votes import vote_results
 from app.services.workshops import get_workshop
-from exercises.model import CardsCapture, ClusterCapture, Exercise, Step, VoteCapture
+from exercises.model import (
+    CardsCapture,
+    ClusterCapture,
+    Exercise,
+    Step,
+    VoteCapture,
+)
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class StepReport:
     ranking: tuple[tuple[str, int], ...] = ()  # vote steps: label and dots, most first
     dots_budget: int | None = None
     scales: tuple[ScaleSummary, ...] = ()
+    interpretations: tuple[str, ...] = ()  # what the current averages tend to mean
     map_nodes: tuple[MapNodeLine, ...] = ()
     map_links: tuple[MapLinkLine, ...] = ()
 

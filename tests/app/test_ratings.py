@@ -13,7 +13,7 @@ from app.services.changes import Area
 from app.services.errors import InvalidInputError, NotFoundError
 from app.services.participants import add_participant, remove_participant, restore_participant
 from app.services.workshops import create_workshop
-from exercises.model import Exercise
+from exercises.model import Exercise, RateCapture
 
 LOW_TEXT = "Energy without shared direction."
 
@@ -32,9 +32,12 @@ def group_only(every_mode: Exercise) -> Exercise:
         if step["key"] == "rate":
             step["capture"]["per_participant"] = False
             step["capture"]["interpretations"] = [
-                {"scale": "aligned", "at_least": 4.0, "text": "High."},
-                {"scale": "aligned", "at_least": 2.0, "at_most": 4.0, "text": "Middle."},
-                {"scale": "aligned", "at_most": 2.0, "text": "Low."},
+                {"when": [{"scale": "aligned", "at_least": 4.0}], "text": "High."},
+                {
+                    "when": [{"scale": "aligned", "at_least": 2.0, "at_most": 4.0}],
+                    "text": "Middle.",
+                },
+                {"when": [{"scale": "aligned", "at_most": 2.0}], "text": "Low."},
             ]
     return Exercise.model_validate_json(json.dumps(data))
 
@@ -43,6 +46,12 @@ def _rows(db: Database) -> list[tuple[str, int | None, float]]:
     with db.engine.connect() as connection:
         query = text("SELECT scale_key, participant_id, value FROM rating ORDER BY id")
         return [(row[0], row[1], row[2]) for row in connection.execute(query)]
+
+
+def _meaning(db: Database, item_id: int, exercise: Exercise) -> tuple[str, ...]:
+    capture = exercise.step("rate").capture
+    assert isinstance(capture, RateCapture)
+    return ratings.interpretations(capture, ratings.rating_summary(db, item_id, "rate"))
 
 
 def _summary(db: Database, item_id: int) -> dict[str, ratings.ScaleSummary]:
@@ -101,7 +110,7 @@ def test_clear_removes_only_that_rating(db: Database, item: tuple[int, int]) -> 
     assert ratings.clear_rating(db, item_id, "rate", "aligned").ids == ()
 
 
-def test_the_summary_numbers(db: Database, item: tuple[int, int]) -> None:
+def test_the_summary_numbers(db: Database, item: tuple[int, int], every_mode: Exercise) -> None:
     workshop_id, item_id = item
     people = [add_participant(db, workshop_id, name=n).id for n in ("Ana", "Bo", "Cy")]
     for person, value in zip(people, (1, 2, 3), strict=True):
@@ -114,15 +123,14 @@ def test_the_summary_numbers(db: Database, item: tuple[int, int]) -> None:
     assert (aligned.minimum, aligned.maximum) == (1.0, 3.0)
     assert aligned.stdev == pytest.approx(math.sqrt(2 / 3))  # population, not sample
     assert aligned.values == (1.0, 2.0, 3.0)
-    assert aligned.interpretations == (LOW_TEXT,)  # mean 2 is "at most 2"
+    assert _meaning(db, item_id, every_mode) == (LOW_TEXT,)  # mean 2 is "at most 2"
     assert proactive.count == 0
     assert proactive.mean is proactive.stdev is proactive.minimum is None
-    assert proactive.interpretations == ()
 
     ratings.set_rating(db, item_id, "rate", "aligned", 4, participant_id=people[0])
     aligned = _summary(db, item_id)["aligned"]
     assert aligned.mean == pytest.approx(3.0)
-    assert aligned.interpretations == ()  # above the bound: the text no longer applies
+    assert _meaning(db, item_id, every_mode) == ()  # above the bound: the text no longer applies
 
 
 def test_a_removed_participant_is_left_out_until_restored(
@@ -154,5 +162,18 @@ def test_a_group_step_refuses_participants_and_picks_interpretations(
     expected = {1: ("Low.",), 2: ("Middle.", "Low."), 3: ("Middle.",), 4: ("High.", "Middle.")}
     for value, texts in expected.items():
         ratings.set_rating(db, item_id, "rate", "aligned", value)
-        assert _summary(db, item_id)["aligned"].interpretations == texts
+        assert _meaning(db, item_id, group_only) == texts
     assert len(_rows(db)) == 1
+
+
+def test_a_combination_needs_every_condition(
+    db: Database, item: tuple[int, int], every_mode: Exercise
+) -> None:
+    """every_mode says "Agreed, but waiting to be told." when aligned >= 4 and proactive <= 2."""
+    _, item_id = item
+    ratings.set_rating(db, item_id, "rate", "aligned", 5)
+    assert _meaning(db, item_id, every_mode) == ()  # proactive not rated yet: no mean
+    ratings.set_rating(db, item_id, "rate", "proactive", 2)
+    assert _meaning(db, item_id, every_mode) == ("Agreed, but waiting to be told.",)
+    ratings.set_rating(db, item_id, "rate", "proactive", 3)
+    assert _meaning(db, item_id, every_mode) == ()

@@ -63,7 +63,9 @@ def test_every_capture_variant_round_trips_through_json(sample: Exercise) -> Non
     data["steps"][0]["capture"] = {
         "mode": "rate",
         "scales": [{"key": "aligned", "label": "We are aligned", "low_label": "not at all"}],
-        "interpretations": [{"scale": "aligned", "at_most": 2, "text": "Talk about purpose."}],
+        "interpretations": [
+            {"when": [{"scale": "aligned", "at_most": 2}], "text": "Talk about purpose."}
+        ],
     }
     data["steps"][1]["capture"] = {"mode": "map", "node_kinds": ["person", "team"]}
     exercise = Exercise.model_validate(data)
@@ -72,7 +74,7 @@ def test_every_capture_variant_round_trips_through_json(sample: Exercise) -> Non
     rate = exercise.steps[0].capture
     assert isinstance(rate, RateCapture)
     assert rate.scales[0] == Scale(key="aligned", label="We are aligned", low_label="not at all")
-    assert rate.interpretations[0].at_most == 2.0
+    assert rate.interpretations[0].when[0].at_most == 2.0
     assert isinstance(exercise.steps[1].capture, MapCapture)
 
 
@@ -122,9 +124,15 @@ def _rate(**changes: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("capture", "message"),
     [
-        (_rate(interpretations=[{"scale": "other", "at_most": 2, "text": "t"}]), "no scale"),
-        (_rate(interpretations=[{"scale": "aligned", "text": "t"}]), "give at_most"),
-        (_rate(interpretations=[{"scale": "aligned", "at_least": 9, "text": "t"}]), "from 1 to 5"),
+        (
+            _rate(interpretations=[{"when": [{"scale": "other", "at_most": 2}], "text": "t"}]),
+            "no scale",
+        ),
+        (_rate(interpretations=[{"when": [{"scale": "aligned"}], "text": "t"}]), "give at_most"),
+        (
+            _rate(interpretations=[{"when": [{"scale": "aligned", "at_least": 9}], "text": "t"}]),
+            "from 1 to 5",
+        ),
         (_rate(scales=[{"key": "a", "label": "A", "low": 5, "high": 5}]), "greater than low"),
         (_rate(scales=[{"key": "a", "label": "A"}, {"key": "a", "label": "B"}]), "already used"),
         (
