@@ -111,11 +111,28 @@ class Library:
                 issues.append((("items", i, "exercise"), message))
                 continue
             steps = [s.key for s in exercise.steps]
+            known = ", ".join(steps)
             for step_key in item.minutes or {}:
                 if step_key not in steps:
-                    known = ", ".join(steps)
                     message = f"exercise '{exercise.key}' has no step '{step_key}' (steps: {known})"
                     issues.append((("items", i, "minutes", step_key), message))
+            for j, step_key in enumerate(item.steps or ()):
+                if step_key not in steps:
+                    message = f"exercise '{exercise.key}' has no step '{step_key}' (steps: {known})"
+                    issues.append((("items", i, "steps", j), message))
+            if item.steps is not None:
+                for step_key, needed in exercise.missing_sources(item.steps):
+                    message = f"step '{step_key}' builds on step '{needed}', which is left out"
+                    issues.append((("items", i, "steps"), message))
+        if not issues:
+            total = sum(
+                item.planned_minutes(self._exercises[item.exercise]) for item in template.items
+            )
+            if total > template.minutes:
+                message = (
+                    f"the agenda takes {total} minutes but the template allows {template.minutes}"
+                )
+                issues.append((("minutes",), message))
         return [
             Problem(source, lines.find(loc) if lines else None, format_path(loc), message)
             for loc, message in issues

@@ -9,6 +9,7 @@ because files come from other coaches and are untrusted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -309,6 +310,17 @@ class Exercise(_Model):
                 return step
         raise KeyError(f"exercise '{self.key}' has no step '{key}'")
 
+    def missing_sources(self, chosen: Iterable[str]) -> list[tuple[str, str]]:
+        """(step, source) pairs where a chosen step builds on a step that was left out."""
+        keys = set(chosen)
+        return [
+            (step.key, source)
+            for step in self.steps
+            if step.key in keys
+            and (source := getattr(step.capture, "source", None)) is not None
+            and source not in keys
+        ]
+
     def vote_target(self, step_key: str) -> Literal["cards", "clusters"]:
         """Whether the vote step `step_key` votes on cards or on the themes of a cluster step."""
         capture = self.step(step_key).capture
@@ -342,10 +354,20 @@ def _source_problem(steps: tuple[Step, ...], index: int) -> str:
 
 
 class TemplateItem(_Model):
-    """One exercise in a workshop template, with optional per-step minutes keyed by step key."""
+    """One exercise in a workshop template, with optional per-step minutes keyed by step key.
+
+    `steps` picks some of the exercise's steps (kept in the exercise's order), so one exercise
+    can serve twice: a check-in round to open the day and its check-out round to close it.
+    """
 
     exercise: Key
     minutes: dict[Key, StepMinutes] | None = Field(default=None, max_length=40)
+    steps: tuple[Key, ...] | None = Field(default=None, min_length=1, max_length=40, strict=False)
+
+    def planned_minutes(self, exercise: Exercise) -> int:
+        chosen = [s for s in exercise.steps if self.steps is None or s.key in self.steps]
+        overrides = self.minutes or {}
+        return sum(overrides.get(step.key, step.minutes) for step in chosen)
 
 
 class WorkshopTemplate(_Model):

@@ -212,7 +212,7 @@ def _write(session: Session, bundle: Bundle) -> int:
     items = {}
     for item in bundle.agenda:
         minutes = {s.key: s.planned_minutes for s in item.steps}
-        row = insert_item(session, workshop_id, item.exercise, minutes=minutes)
+        row = insert_item(session, workshop_id, item.exercise, minutes=minutes, only_steps=minutes)
         assert row.id is not None
         items[item.ref] = row.id
         times = {s.key: s for s in item.steps}

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
@@ -49,14 +50,27 @@ def insert_item(
     session: Session,
     workshop_id: int,
     exercise: Exercise,
+    *,
     index: int | None = None,
     minutes: dict[str, int] | None = None,
+    only_steps: Iterable[str] | None = None,
 ) -> AgendaItem:
-    """Add inside an open transaction; shared by the agenda, templates and the bundle import."""
+    """Add inside an open transaction; shared by the agenda, templates and the bundle import.
+
+    `only_steps` runs part of the exercise (a check-out round on its own, say).
+    """
     overrides = minutes or {}
-    unknown = set(overrides) - {step.key for step in exercise.steps}
+    all_keys = [step.key for step in exercise.steps]
+    chosen = set(all_keys if only_steps is None else only_steps)
+    unknown = (set(overrides) | chosen) - set(all_keys)
     if unknown:
         raise InvalidInputError(f"{exercise.title} has no step {sorted(unknown)[0]!r}.")
+    if not chosen:
+        raise InvalidInputError(f"Choose at least one step of {exercise.title}.")
+    missing = exercise.missing_sources(chosen)
+    if missing:
+        needs, needed = (exercise.step(key).title for key in missing[0])
+        raise InvalidInputError(f"Step {needs!r} needs step {needed!r} of {exercise.title}.")
     for value in overrides.values():
         _check_minutes(value)
     items = live_items(session, workshop_id)
@@ -71,7 +85,8 @@ def insert_item(
     session.add(item)
     session.flush()
     assert item.id is not None
-    for position, step in enumerate(exercise.steps):
+    kept = [step for step in exercise.steps if step.key in chosen]
+    for position, step in enumerate(kept):
         session.add(
             RunStep(
                 agenda_item_id=item.id,
@@ -96,7 +111,7 @@ def add_exercise(
 ) -> Changes:
     with db.write() as session:
         get_row(session, Workshop, workshop_id, "Workshop")
-        item = insert_item(session, workshop_id, exercise, index)
+        item = insert_item(session, workshop_id, exercise, index=index)
         assert item.id is not None
         return Changes.of(Area.AGENDA, workshop_id=workshop_id, ids=(item.id,))
 

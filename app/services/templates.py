@@ -32,5 +32,5 @@ def create_from_template(
         workshop = insert_workshop(session, merged)
         assert workshop.id is not None
         for item, exercise in zip(template.items, exercises, strict=True):
-            insert_item(session, workshop.id, exercise, minutes=item.minutes)
+            insert_item(session, workshop.id, exercise, minutes=item.minutes, only_steps=item.steps)
         return Changes.of(Area.WORKSHOPS, workshop_id=workshop.id, ids=(workshop.id,))

@@ -122,7 +122,7 @@ def test_check_template_on_its_own() -> None:
         version=1,
         title="Ad hoc",
         summary="Built in code.",
-        minutes=60,
+        minutes=90,
         items=(TemplateItem(exercise="recall_great_collaboration", minutes={"harvest": 20}),),
     )
     assert library.check_template(template) == []
