@@ -25,3 +25,8 @@ def database_path(data_dir: Path) -> Path:
 
 def backup_dir(data_dir: Path) -> Path:
     return data_dir / BACKUP_FOLDER
+
+
+def user_exercises_dir(data_dir: Path) -> Path:
+    """Custom exercises imported by this user; never the code tree."""
+    return data_dir / "exercises"

@@ -287,6 +287,8 @@ class Exercise(_Model):
     participation: Text
     handout: Text
     steps: tuple[Step, ...] = Field(min_length=1, max_length=40, strict=False)
+    # A custom exercise must say so to take the place of a built-in one with the same key.
+    replaces_builtin: bool = False
 
     @model_validator(mode="after")
     def _consistent(self) -> Exercise:

@@ -8,14 +8,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.cli.exercise_commands import EXERCISE_COMMANDS
 from app.db.backup import list_backups, quick_check
 from app.db.database import Database
 from app.db.restore import restore_from
 from app.paths import database_path
 from app.services.workshops import WorkshopView, list_workshops
 from exercises.library import builtin_library
-from exercises.loader import validate_files
-from exercises.model import Exercise
 
 ExportFn = Callable[[Database, int, str, Path], None]  # (db, workshop id, kind, output path)
 
@@ -105,62 +104,6 @@ def import_command(context: Context, args: argparse.Namespace) -> int:
     return 0
 
 
-def exercises_list(_context: Context, args: argparse.Namespace) -> int:
-    exercises = builtin_library().exercises
-    if args.json:
-        records = [
-            {
-                "key": e.key,
-                "version": e.version,
-                "title": e.title,
-                "minutes": e.minutes,
-                "summary": e.summary,
-            }
-            for e in exercises
-        ]
-        print(json.dumps(records, ensure_ascii=False, indent=2))
-        return 0
-    for exercise in exercises:
-        print(f"{exercise.key:<32} {exercise.minutes:>4} min  {exercise.title}")
-    return 0
-
-
-def describe(exercise: Exercise) -> str:
-    lines = [
-        f"{exercise.title}  ({exercise.key}, version {exercise.version}, {exercise.minutes} min)",
-        exercise.summary,
-        f"Based on: {exercise.based_on.idea} ({exercise.based_on.source})",
-        f"Group size: {exercise.group_size.min} to {exercise.group_size.max}",
-        "Materials: " + (", ".join(exercise.materials) or "none"),
-        "",
-    ]
-    for number, step in enumerate(exercise.steps, 1):
-        lines += [
-            f"{number}. {step.title}  [{step.minutes} min, {step.grouping.value}, "
-            f"{step.capture.mode}]",
-            f"   Say and do: {step.script}",
-            f"   On screen:  {step.prompt}",
-        ]
-    return "\n".join(lines)
-
-
-def exercises_show(_context: Context, args: argparse.Namespace) -> int:
-    print(describe(builtin_library().get(args.key)))
-    return 0
-
-
-def exercises_validate(_context: Context, args: argparse.Namespace) -> int:
-    problems = validate_files([Path(name) for name in args.files])
-    for problem in problems:
-        print(problem)
-    if problems:
-        files = len({problem.file for problem in problems})
-        print(f"chorus: {len(problems)} problem(s) in {files} file(s)", file=sys.stderr)
-        return 1
-    print(f"{len(args.files)} file(s) valid")
-    return 0
-
-
 def check(context: Context, _args: argparse.Namespace) -> int:
     db = context.db
     problem = quick_check(database_path(db.data_dir))
@@ -195,13 +138,11 @@ def restore(context: Context, args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, Handler] = {
+    **EXERCISE_COMMANDS,
     "demo": demo,
     "list": list_command,
     "export": export,
     "import": import_command,
-    "exercises list": exercises_list,
-    "exercises show": exercises_show,
-    "exercises validate": exercises_validate,
     "check": check,
     "backup": backup,
     "restore": restore,

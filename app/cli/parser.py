@@ -52,7 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     exercises = commands.add_parser("exercises", parents=[common], help="the exercise library")
     exercise_commands = exercises.add_subparsers(dest="exercises_command", metavar="ACTION")
     exercise_commands.required = True
-    listed = exercise_commands.add_parser("list", parents=[common], help="built-in exercises")
+    listed = exercise_commands.add_parser(
+        "list", parents=[common], help="built-in and custom exercises"
+    )
     listed.add_argument("--json", action="store_true", help="print JSON")
     show = exercise_commands.add_parser("show", parents=[common], help="one exercise in full")
     show.add_argument("key")
@@ -60,6 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
         "validate", parents=[common], help="check exercise files"
     )
     validate.add_argument("files", nargs="+", metavar="FILE")
+    imported = exercise_commands.add_parser(
+        "import", parents=[common], help="add exercise files to your library (after checking)"
+    )
+    imported.add_argument("files", nargs="+", metavar="FILE")
+    new = exercise_commands.add_parser(
+        "new", parents=[common], help="write a commented starter file for a new exercise"
+    )
+    new.add_argument("key")
+    new.add_argument("-o", "--output", required=True, metavar="FILE")
 
     commands.add_parser("check", parents=[common], help="database integrity and backups")
     commands.add_parser("backup", parents=[common], help="make a backup now, print its path")
