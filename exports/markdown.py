@@ -61,7 +61,7 @@ def _agenda(report: WorkshopReport, kind: str) -> list[str]:
     lines = ["## Agenda", "", "| Time | Exercise | Minutes |", "|---|---|---:|"]
     for item in report.agenda.items:
         start = item.starts_at.strftime("%H:%M") if item.starts_at else f"+{item.start_offset} min"
-        lines.append(f"| {start} | {_cell(item.exercise.title)} | {item.minutes} |")
+        lines.append(f"| {start} | {_cell(item.title)} | {item.minutes} |")
     lines.append("")
     if kind != "handout":
         available = report.agenda.minutes_available
@@ -117,7 +117,7 @@ def _produced(step: StepReport, with_author: bool) -> list[str]:
 
 def _item(item: ItemReport, kind: str) -> list[str]:
     exercise = item.exercise
-    lines = [f"## {escape(exercise.title)}", ""]
+    lines = [f"## {escape(item.plan.title)}", ""]
     if kind == "guide":
         lines += [
             escape(exercise.summary),
@@ -131,8 +131,9 @@ def _item(item: ItemReport, kind: str) -> list[str]:
         ]
     else:
         lines += [escape(exercise.handout), ""]
+    single = item.plan.partial and len(item.steps) == 1  # the item's heading names the step
     for step in item.steps:
-        lines += [f"### {escape(step.step.title)}", ""]
+        lines += [] if single else [f"### {escape(step.step.title)}", ""]
         if kind == "guide":
             starts = step.plan.starts_at.strftime("%H:%M ") if step.plan.starts_at else ""
             lines += [

@@ -183,6 +183,18 @@ class ItemPlan:
     starts_at: dt.time | None
     minutes: int
 
+    @property
+    def partial(self) -> bool:
+        """True when the item runs only some of its exercise's steps."""
+        return len(self.steps) < len(self.exercise.steps)
+
+    @property
+    def title(self) -> str:
+        """The exercise's title, or the titles of the steps it runs when only some."""
+        if self.partial:
+            return " / ".join(step.title for step in self.steps)
+        return self.exercise.title
+
 
 @dataclass(frozen=True)
 class AgendaPlan:

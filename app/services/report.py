@@ -16,7 +16,7 @@ from app.services.cards import list_cards
 from app.services.clusters import list_clusters, unclustered_cards
 from app.services.notes import step_note, workshop_notes
 from app.services.participants import list_participants
-from app.services.ratings import ScaleSummary, rating_summary
+from app.services.ratings import ScaleSummary, interpretations, rating_summary
 from app.services.system_map import system_map
 from app.services.votes import vote_results
 from app.services.workshops import get_workshop
@@ -24,6 +24,7 @@ from exercises.model import (
     CardsCapture,
     ClusterCapture,
     Exercise,
+    RateCapture,
     Step,
     VoteCapture,
 )
@@ -220,10 +221,10 @@ def _step(
         results = vote_results(db, item.item_id, plan.key)
         ranking = tuple((row.label, row.count) for row in results.rows)
         return StepReport(plan, step, note, ranking=ranking, dots_budget=results.budget)
-    if capture.mode == "rate":
-        return StepReport(
-            plan, step, note, scales=tuple(rating_summary(db, item.item_id, plan.key))
-        )
+    if isinstance(capture, RateCapture):
+        scales = rating_summary(db, item.item_id, plan.key)
+        meaning = interpretations(capture, scales)
+        return StepReport(plan, step, note, scales=tuple(scales), interpretations=meaning)
     if capture.mode == "map":
         view = system_map(db, item.item_id, plan.key)
         index = {node.id: number for number, node in enumerate(view.nodes)}

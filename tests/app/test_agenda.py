@@ -80,3 +80,16 @@ def test_no_time_available_means_never_over(
     edit_workshop(db, workshop_id, minutes_available=None)
     add_exercise(db, workshop_id, every_mode)
     assert agenda_plan(db, workshop_id).over_by == 0
+
+
+def test_an_item_running_part_of_an_exercise_is_titled_by_its_steps(
+    db: Database, workshop_id: int, every_mode: Exercise
+) -> None:
+    from app.services.agenda import insert_item
+
+    add_exercise(db, workshop_id, every_mode)
+    with db.write() as session:
+        insert_item(session, workshop_id, every_mode, only_steps=["open"])
+    whole, part = agenda_plan(db, workshop_id).items
+    assert (whole.partial, whole.title) == (False, "Every capture mode")
+    assert (part.partial, part.title, part.minutes) == (True, "Open", 5)

@@ -44,7 +44,7 @@ def test_builtin_library_loads_and_is_cached() -> None:
     exercise = library.get("recall_great_collaboration")
     assert exercise in library.exercises
     assert "recall_great_collaboration" in library
-    template = library.template("sample_half_day")
+    template = library.template("from_heroic_to_collective")
     assert library.check_template(template) == []
 
 

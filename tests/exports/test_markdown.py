@@ -28,20 +28,21 @@ def test_the_handout_shows_what_the_group_made_and_nothing_private(
     db: Database, demo_id: int
 ) -> None:
     text = render_markdown(workshop_report(db, demo_id), "handout")
-    assert text.startswith("# Demo: learning to lead together\n")
-    assert "**Shared purpose** (7 dots)" in text
-    assert text.index("Shared purpose") < text.index("Trust that makes room for mistakes")
-    assert "| Start a ten-minute huddle across ward and pharmacy | Ana Ribeiro |" in text
-    for private in ("Lena arrives late", "Ask the quieter side", "said by", "Timing:"):
+    assert text.startswith("# Demo: from heroic to collective leadership\n")
+    assert "**Safe to say it early** (9 dots)" in text
+    assert text.index("Safe to say it early") < text.index("Leaders who clear the path")
+    assert "| Try a ten-minute huddle across ward and pharmacy at 08:15 | Grace Liu |" in text
+    assert "*Aligned and collaborative, but not proactive" in text
+    for private in ("Lena (board) joins", "Pharmacy and the ward told", "said by", "Timing:"):
         assert private not in text
 
 
 def test_the_report_adds_authors_timings_and_private_notes(db: Database, demo_id: int) -> None:
     text = render_markdown(workshop_report(db, demo_id), "report")
-    assert "(said by Ana Ribeiro)" in text
+    assert "- Curious, and a bit tired after nights (said by Ana Ribeiro)" in text
     assert "*Timing: planned 15 min, not timed*" in text
-    assert "Lena arrives late" in text
-    assert "*Private note:* Ask the quieter side of the room first." in text
+    assert "Lena (board) joins after the first break" in text
+    assert "*Private note:* Pharmacy and the ward told the same story" in text
 
 
 def test_the_guide_has_scripts_materials_and_times_but_no_results(
@@ -50,9 +51,10 @@ def test_the_guide_has_scripts_materials_and_times_but_no_results(
     text = render_markdown(workshop_report(db, demo_id), "guide")
     assert "## Materials" in text
     assert "- [ ] Dot stickers, three per person" in text
-    assert "*09:30 5 min, solo*" in text
-    assert "Total: 60 minutes of 180 available" in text
-    assert "Shared purpose" not in text and "## Actions" not in text
+    assert "*09:42 5 min, solo*" in text
+    assert "| 12:32 | Check-out: what are we leaving with? | 10 |" in text
+    assert "Total: 192 minutes of 210 available" in text
+    assert "Safe to say it early" not in text and "## Actions" not in text
 
 
 def test_markup_in_user_text_is_printed_literally(db: Database, every_mode: Exercise) -> None:
