@@ -64,6 +64,10 @@ def _key_clash(exercise: Exercise, source: str, text: str) -> Problem | None:
 
 
 def _load_custom(path: Path) -> Exercise:
+    if path.is_symlink():  # a shared pack must not point at files elsewhere on the disk
+        raise ExerciseFileError(
+            [Problem(str(path), None, "", "a link, not a file; import the file it points to")]
+        )
     text = read_file_text(path)
     exercise = load_exercise_text(text, str(path))
     clash = _key_clash(exercise, str(path), text)

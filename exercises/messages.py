@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from exercises.model import KEY_PATTERN, CaptureMode
-from exercises.problems import Loc, RuleError
+from exercises.problems import Loc, RuleError, format_name
 
 _KEY_WORDS = "a key of lowercase letters, digits and underscores, starting with a letter"
 
@@ -45,8 +45,12 @@ def describe(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, str):
         return repr(value if len(value) <= 40 else value[:37] + "...")
-    if isinstance(value, int | float):
-        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        return repr(value)  # 10.0, not 10: a coach must see why a whole number was refused
+    if isinstance(value, int):
+        if abs(value) < 10**30:
+            return str(value)
+        return f"a number with about {int(value.bit_length() * 0.30103) + 1} digits"
     if isinstance(value, dict):
         return "a table"
     if isinstance(value, list | tuple):
@@ -67,9 +71,12 @@ def translate(model: type[BaseModel], error: ErrorDetails) -> list[tuple[Loc, st
         return []  # pydantic counts only valid items; the broken ones have their own errors
     if kind == "extra_forbidden" and loc:
         allowed = ", ".join(owner.model_fields) if owner else ""
-        return [(loc, f"unknown field '{loc[-1]}'" + (f" (allowed: {allowed})" if allowed else ""))]
+        name = format_name(str(loc[-1]))
+        name = name if name.startswith('"') else f"'{name}'"
+        return [(loc, f"unknown field {name}" + (f" (allowed: {allowed})" if allowed else ""))]
     if kind == "union_tag_invalid":
-        return [((*loc, "mode"), f"unknown mode {ctx['tag']!r} (expected one of: {_tags(ctx)})")]
+        tag = describe(ctx.get("tag"))
+        return [((*loc, "mode"), f"unknown mode {tag} (expected one of: {_tags(ctx)})")]
     if kind == "union_tag_not_found":
         return [(loc, f"missing 'mode' (expected one of: {', '.join(CaptureMode)})")]
     return [(loc, _message(kind, ctx, value, error["msg"]))]
@@ -124,8 +131,8 @@ def _walk(model: type[BaseModel], loc: Loc) -> tuple[Loc, type[BaseModel] | None
     for part in loc:
         if part == "[key]":  # pydantic marks errors in a table's keys this way
             continue
-        current = _unwrap(current)
-        tagged = [v for v in _model_variants(current) if _tag(v) == part]
+        current = unwrap_type(current)
+        tagged = [v for v in model_variants(current) if variant_tag(v) == part]
         if tagged:
             current = tagged[0]
             continue
@@ -145,24 +152,24 @@ def _walk(model: type[BaseModel], loc: Loc) -> tuple[Loc, type[BaseModel] | None
     return tuple(out), owner
 
 
-def _unwrap(tp: Any) -> Any:
+def unwrap_type(tp: Any) -> Any:
     """Strip Annotated and Optional so the walk sees the interesting type."""
     while typing.get_origin(tp) is typing.Annotated:
         tp = typing.get_args(tp)[0]
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(tp) if a is not type(None)]
         if len(args) == 1:
-            return _unwrap(args[0])
+            return unwrap_type(args[0])
     return tp
 
 
-def _model_variants(tp: Any) -> list[type[BaseModel]]:
+def model_variants(tp: Any) -> list[type[BaseModel]]:
     if typing.get_origin(tp) not in (typing.Union, types.UnionType):
         return []
     return [a for a in typing.get_args(tp) if isinstance(a, type) and issubclass(a, BaseModel)]
 
 
-def _tag(variant: type[BaseModel]) -> object:
+def variant_tag(variant: type[BaseModel]) -> object:
     """The discriminator value of a capture variant (its default `mode`)."""
     field = variant.model_fields.get("mode")
     return field.default if field else None

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from exercises.problems import Loc, RuleError
+from exercises.text_safety import refuse_controls
 
 KEY_PATTERN = r"^[a-z][a-z0-9_]{0,47}$"
 
@@ -23,13 +24,23 @@ KEY_PATTERN = r"^[a-z][a-z0-9_]{0,47}$"
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be blank")
-    return value
+    return refuse_controls(value)
+
+
+def _optional_text(value: str) -> str:
+    return refuse_controls(value)
 
 
 def _one_line(value: str) -> str:
     if "\n" in value or "\r" in value:
         raise ValueError("must be a single line")
-    return _not_blank(value)
+    if not value.strip():
+        raise ValueError("must not be blank")
+    return refuse_controls(value, "\t")
+
+
+def _one_line_or_empty(value: str) -> str:
+    return _one_line(value) if value else value
 
 
 Key = Annotated[str, Field(min_length=1, max_length=48, pattern=KEY_PATTERN)]
@@ -37,7 +48,8 @@ Title = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_one_
 Label = Annotated[str, Field(min_length=1, max_length=120), AfterValidator(_one_line)]
 Line = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_one_line)]
 Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_not_blank)]
-OptionalText = Annotated[str, Field(max_length=4000)]
+OptionalText = Annotated[str, Field(max_length=4000), AfterValidator(_optional_text)]
+ShortLabel = Annotated[str, Field(max_length=60), AfterValidator(_one_line_or_empty)]
 StepMinutes = Annotated[int, Field(ge=1, le=480)]
 
 
@@ -114,8 +126,8 @@ class Scale(_Model):
     label: Label
     low: int = Field(default=1, ge=-100, le=100)
     high: int = Field(default=5, ge=-100, le=100)
-    low_label: str = Field(default="", max_length=60)
-    high_label: str = Field(default="", max_length=60)
+    low_label: ShortLabel = ""
+    high_label: ShortLabel = ""
 
     @model_validator(mode="after")
     def _ordered(self) -> Scale:

@@ -8,6 +8,7 @@ in one pass instead of one error at a time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -54,6 +55,33 @@ class RuleError(ValueError):
         super().__init__("; ".join(message for _, message in self.issues))
 
 
+_BARE_NAME = re.compile(r"[A-Za-z0-9_-]{1,48}")
+MAX_SHOWN_NAME = 40
+"""Longer names (only ever unknown ones) are shortened in paths and messages."""
+
+
+def format_name(name: str) -> str:
+    """A field name as TOML would write it: bare when it can be, else quoted, escaped, shortened.
+
+    Names come from the file, so an unknown one may hold line breaks or be thousands of characters
+    long; quoting keeps every Problem on one short line.
+    """
+    if _BARE_NAME.fullmatch(name):
+        return name
+    if len(name) > MAX_SHOWN_NAME:
+        name = name[: MAX_SHOWN_NAME - 3] + "..."
+    return '"' + "".join(_escape(char) for char in name) + '"'
+
+
+def _escape(char: str) -> str:
+    if char in '"\\':
+        return "\\" + char
+    if char.isprintable():
+        return char
+    code = ord(char)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
 def format_path(loc: Loc) -> str:
     """`("steps", 2, "capture", "source")` -> `"steps[2].capture.source"`."""
     out = ""
@@ -61,5 +89,6 @@ def format_path(loc: Loc) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else part
+            name = format_name(part)
+            out += f".{name}" if out else name
     return out

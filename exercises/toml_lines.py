@@ -9,6 +9,7 @@ mistaken for a header). It never raises on odd input; it returns None when unsur
 from __future__ import annotations
 
 import re
+import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
@@ -31,7 +32,17 @@ class _Statement:
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
-    return tuple(p.strip("\"'") for p in _PART.findall(dotted))
+    return tuple(_unquote(p) for p in _PART.findall(dotted))
+
+
+def _unquote(part: str) -> str:
+    """A key part as tomllib reads it: `"a\\nb"` holds a line break, `'a\\nb'` a backslash."""
+    if part.startswith('"') and "\\" in part:
+        try:
+            return str(tomllib.loads(f"k = {part}")["k"])
+        except tomllib.TOMLDecodeError:
+            pass
+    return part[1:-1] if part[:1] in "\"'" and len(part) > 1 else part
 
 
 def _scan_value(text: str, in_string: str, depth: int) -> tuple[str, int]:
@@ -112,7 +123,13 @@ class TomlLines:
             inside = candidates[bisect_right(candidates, start) : bisect_left(candidates, end)]
             position = index if isinstance(index, int) else 0
             if position >= len(inside):
-                return self._key_line(start, loc[i:]) or best
+                line = self._key_line(start, loc[i:])
+                if line is None and index is None:  # a whole array of tables: its first header
+                    arrays = self._headers.get(((*table, name), True), [])
+                    first = bisect_right(arrays, start)
+                    if first < len(arrays) and arrays[first] < end:
+                        line = self._statements[arrays[first]].line
+                return line or best
             start, table = inside[position], (*table, name)
             end = self._table_end(start, end)
             best = self._statements[start].line

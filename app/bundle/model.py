@@ -25,6 +25,7 @@ from exercises.model import (
     Exercise,
     Key,
 )
+from exercises.text_safety import refuse_controls
 
 FORMAT = "chorus-workshop"
 VERSION = 1
@@ -56,12 +57,16 @@ def _local_time(value: dt.time) -> dt.time:
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be blank")
-    return value
+    return refuse_controls(value, "\t")
+
+
+def _one_line(value: str) -> str:
+    return refuse_controls(value, "\t")
 
 
 Ref = Annotated[str, Field(min_length=1, max_length=24, pattern=r"^[A-Za-z0-9_-]+$")]
-Line = Annotated[str, Field(max_length=300)]
-Text = Annotated[str, Field(max_length=20_000)]
+Line = Annotated[str, Field(max_length=300), AfterValidator(_one_line)]
+Text = Annotated[str, Field(max_length=20_000), AfterValidator(refuse_controls)]
 Title = Annotated[str, Field(min_length=1, max_length=300), AfterValidator(_not_blank)]
 Coordinate = Annotated[float, Field(ge=-1e7, le=1e7, allow_inf_nan=False)]
 Moment = Annotated[

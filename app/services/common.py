@@ -6,6 +6,7 @@ from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, SQLModel, select
 
 from app.services.errors import InvalidInputError, NotFoundError
+from exercises.text_safety import remove_controls
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -29,7 +30,8 @@ def get_any_row(session: Session, table: type[Row], row_id: int, what: str) -> R
 
 
 def clean_text(text: str, what: str, *, required: bool = True, limit: int = MAX_TEXT) -> str:
-    cleaned = text.strip()
+    """Trimmed, with invisible control codes dropped (every visible character is kept)."""
+    cleaned = remove_controls(text).strip()
     if required and not cleaned:
         raise InvalidInputError(f"{what} cannot be empty.")
     if len(cleaned) > limit:

@@ -461,6 +461,16 @@ BROKEN = [
     ("version-bool", _set("version", True), "unsupported bundle version true"),
     ("type", _set("agenda.0.cards.0.text", 5), "agenda[0].cards[0].text: expected text"),
     ("extra", _set("workshop.colour", "red"), "workshop.colour: unknown field 'colour'"),
+    (
+        "escape-code",
+        _set("agenda.0.cards.0.text", "red \u001b[31malert"),
+        "cards[0].text: must not contain control characters (found U+001B)",
+    ),
+    (
+        "direction-override",
+        _set("participants.0.name", "Ana\u202eEvil"),
+        "participants[0].name: must not contain control characters (found U+202E)",
+    ),
     ("missing", _set("workshop.title", ""), "workshop.title: must not be empty"),
     ("naive", _set("agenda.0.cards.0.created_at", "2025-03-14T09:00:00"), "timezone"),
     ("exercise", _set("agenda.0.exercise.steps.1.capture.mode", "dance"), "unknown mode 'dance'"),

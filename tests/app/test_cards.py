@@ -244,3 +244,12 @@ def test_deleting_a_workshop_for_good_removes_everything_captured(
         "note": 0,
     }
     assert _texts(db, kept_item) == ["Stays"]
+
+
+def test_invisible_control_codes_are_dropped_and_every_visible_word_kept(
+    db: Database, item: tuple[int, int]
+) -> None:
+    _, item_id = item
+    typed = "Pasted\u0007 from a\tterminal \u001b[1mbold\u202e, emoji 👩\u200d💻 kept"
+    cards.add_card(db, item_id, "harvest", typed)
+    assert _texts(db, item_id) == ["Pasted from a\tterminal [1mbold, emoji 👩\u200d💻 kept"]

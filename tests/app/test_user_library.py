@@ -93,3 +93,16 @@ def test_a_broken_file_dropped_into_the_folder_is_left_out_and_reported(tmp_path
     assert "team_round" in {entry.exercise.key for entry in library.entries}
     assert [Path(problem.file).name for problem in library.problems] == ["bad.toml"]
     assert library.problems[0].line == 1
+
+
+def test_links_in_the_library_folder_are_not_followed(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    outside = _write(tmp_path / "elsewhere", "secret.toml", starter_text("secret_round"))
+    folder = user_exercises_dir(data_dir)
+    folder.mkdir(parents=True)
+    (folder / "innocent.toml").symlink_to(outside)
+    library = load_user_library(data_dir)
+    assert "secret_round" not in {entry.exercise.key for entry in library.entries}
+    assert [p.message for p in library.problems] == [
+        "a link, not a file; import the file it points to"
+    ]
