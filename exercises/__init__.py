@@ -24,11 +24,10 @@ from exercises.model import (
     Scale,
     Step,
     TalkCapture,
-    TemplateItem,
     VoteCapture,
-    WorkshopTemplate,
 )
 from exercises.problems import ExerciseFileError, Problem
+from exercises.workshop_template import TemplateItem, WorkshopTemplate
 
 __all__ = [
     "ActionsCapture",

@@ -17,9 +17,10 @@ from exercises.loader import (
     load_template_text,
     read_file_text,
 )
-from exercises.model import Exercise, WorkshopTemplate
+from exercises.model import Exercise
 from exercises.problems import ExerciseFileError, Loc, Problem, format_path
 from exercises.toml_lines import TomlLines
+from exercises.workshop_template import WorkshopTemplate
 
 _PACKAGE = Path(__file__).parent
 

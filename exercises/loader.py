@@ -17,9 +17,10 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from exercises.messages import model_variants, translate, unwrap_type, variant_tag
-from exercises.model import Exercise, WorkshopTemplate
+from exercises.model import Exercise
 from exercises.problems import ExerciseFileError, Loc, Problem, format_path
 from exercises.toml_lines import TomlLines
+from exercises.workshop_template import WorkshopTemplate
 
 MAX_FILE_BYTES = 1024 * 1024
 """Exercise files are a few kilobytes; anything over 1 MB is a mistake or an attack."""

@@ -8,7 +8,7 @@ from app.services.changes import Area, Changes
 from app.services.errors import InvalidInputError
 from app.services.workshops import WorkshopDetails, insert_workshop
 from exercises.library import Library
-from exercises.model import WorkshopTemplate
+from exercises.workshop_template import WorkshopTemplate
 
 
 def create_from_template(

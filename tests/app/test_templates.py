@@ -8,7 +8,8 @@ from app.services.errors import InvalidInputError
 from app.services.templates import create_from_template
 from app.services.workshops import get_workshop
 from exercises.library import Library, builtin_library
-from exercises.model import Exercise, TemplateItem, WorkshopTemplate
+from exercises.model import Exercise
+from exercises.workshop_template import TemplateItem, WorkshopTemplate
 
 
 def test_the_sample_template_builds_its_agenda_with_its_minutes(db: Database) -> None:
