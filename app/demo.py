@@ -16,7 +16,7 @@ from app.services.cards import add_card, list_cards
 from app.services.changes import Changes
 from app.services.clusters import create_cluster
 from app.services.notes import set_step_note, set_workshop_notes
-from app.services.participants import add_participant, get_participant
+from app.services.participants import add_participant
 from app.services.ratings import set_rating
 from app.services.system_map import add_link, add_node
 from app.services.templates import create_from_template
@@ -54,7 +54,8 @@ def create_demo_workshop(db: Database, library: Library) -> Changes:
         add_participant(db, workshop_id, name=name, vantage_point=where).id
         for name, where in content["people"]
     ]
-    filler = _Filler(db, workshop_id, people, today)
+    names = [name for name, _ in content["people"]]
+    filler = _Filler(db, workshop_id, people, names, today)
     for item in agenda_plan(db, workshop_id).items:
         for step_plan in item.steps:
             said = content.get(item.exercise.key, {}).get(step_plan.key)
@@ -67,8 +68,11 @@ def create_demo_workshop(db: Database, library: Library) -> Changes:
 class _Filler:
     """Writes one step's content through the service for its capture mode."""
 
-    def __init__(self, db: Database, workshop_id: int, people: list[int], today: dt.date) -> None:
-        self.db, self.workshop_id, self.people, self.today = db, workshop_id, people, today
+    def __init__(
+        self, db: Database, workshop_id: int, people: list[int], names: list[str], today: dt.date
+    ) -> None:
+        self.db, self.workshop_id, self.today = db, workshop_id, today
+        self.people, self.names = people, names
 
     def fill(self, item: ItemPlan, step: Step, said: dict[str, Any]) -> None:
         db, item_id, capture = self.db, item.item_id, step.capture
@@ -112,13 +116,10 @@ class _Filler:
                     db,
                     self.workshop_id,
                     action["what"],
-                    owner=self._name(action["owner"]),
+                    owner=self.names[action["owner"]],
                     due=self.today + dt.timedelta(days=action["days"]),
                     agenda_item_id=item_id,
                     step_key=step.key,
                 )
         if "note" in said:
             set_step_note(db, item_id, step.key, said["note"])
-
-    def _name(self, index: int) -> str:
-        return get_participant(self.db, self.people[index]).name

@@ -63,7 +63,8 @@ def _key_clash(exercise: Exercise, source: str, text: str) -> Problem | None:
     return None
 
 
-def _load_custom(path: Path) -> Exercise:
+def _load_custom(path: Path) -> tuple[Exercise, str]:
+    """The exercise and the exact text it was validated from (read once)."""
     if path.is_symlink():  # a shared pack must not point at files elsewhere on the disk
         raise ExerciseFileError(
             [Problem(str(path), None, "", "a link, not a file; import the file it points to")]
@@ -73,7 +74,7 @@ def _load_custom(path: Path) -> Exercise:
     clash = _key_clash(exercise, str(path), text)
     if clash is not None:
         raise ExerciseFileError([clash])
-    return exercise
+    return exercise, text
 
 
 def load_user_library(data_dir: Path) -> UserLibrary:
@@ -82,7 +83,7 @@ def load_user_library(data_dir: Path) -> UserLibrary:
     folder = user_exercises_dir(data_dir)
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
         try:
-            exercise = _load_custom(path)
+            exercise, _ = _load_custom(path)
         except ExerciseFileError as error:
             problems.extend(error.problems)
             continue
@@ -96,9 +97,9 @@ def import_exercise(data_dir: Path, source: Path) -> LibraryEntry:
 
     The copy is named after the key, so importing a newer version replaces the older one.
     """
-    exercise = _load_custom(source)  # raises ExerciseFileError listing every problem
+    exercise, text = _load_custom(source)  # raises ExerciseFileError listing every problem
     folder = user_exercises_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{exercise.key}.toml"
-    write_atomically(target, read_file_text(source).encode("utf-8"))
+    write_atomically(target, text.encode("utf-8"))  # the very text that was checked
     return LibraryEntry(exercise, str(target))

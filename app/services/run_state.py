@@ -8,7 +8,7 @@ A clock that jumps backwards cannot give more than the step's budget.
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from app.db.database import Database
 from app.db.models import AgendaItem, RunState, RunStep, Workshop, WorkshopStatus
@@ -208,9 +208,3 @@ def step_timings(db: Database, workshop_id: int) -> list[RunStep]:
     """Every step in agenda order with its planned minutes and actual start and end."""
     with db.read() as session:
         return _ordered_steps(session, workshop_id)
-
-
-def running_workshops(db: Database) -> list[int]:
-    with db.read() as session:
-        query = select(Workshop.id).where(col(Workshop.status) == WorkshopStatus.RUNNING)
-        return [workshop_id for workshop_id in session.exec(query).all() if workshop_id]
