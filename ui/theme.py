@@ -1,0 +1,92 @@
+"""Light and dark: follow the operating system, or the user's choice under View > Appearance.
+
+Where the platform can switch colour scheme itself (Windows, macOS, GNOME and KDE through Qt's
+style hints), Qt does the work. Where it cannot (plain X11, offscreen), a dark choice sets a
+dark palette here, the one place in ui/ that names colours; widgets use palette roles only.
+"""
+
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+
+
+class Appearance(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+_DARK = {
+    Role.Window: "#2b2b2e",
+    Role.WindowText: "#e8e8ea",
+    Role.Base: "#1f1f22",
+    Role.AlternateBase: "#29292d",
+    Role.ToolTipBase: "#3a3a3f",
+    Role.ToolTipText: "#f0f0f2",
+    Role.PlaceholderText: "#8d8d94",
+    Role.Text: "#e8e8ea",
+    Role.Button: "#35353a",
+    Role.ButtonText: "#e8e8ea",
+    Role.BrightText: "#ff6b6b",
+    Role.Light: "#4a4a50",
+    Role.Midlight: "#3f3f45",
+    Role.Mid: "#2f2f34",
+    Role.Dark: "#18181b",
+    Role.Shadow: "#0c0c0e",
+    Role.Highlight: "#3d7bd9",
+    Role.HighlightedText: "#ffffff",
+    Role.Link: "#7fb0ff",
+    Role.LinkVisited: "#b59cff",
+}
+_DARK_DISABLED = {Role.WindowText: "#7a7a80", Role.Text: "#7a7a80", Role.ButtonText: "#7a7a80"}
+
+
+def dark_palette() -> QPalette:
+    palette = QPalette()
+    for role, colour in _DARK.items():
+        palette.setColor(role, QColor(colour))
+    for role, colour in _DARK_DISABLED.items():
+        palette.setColor(Group.Disabled, role, QColor(colour))
+    return palette
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QGuiApplication.palette()
+    return palette.color(Role.Window).lightness() < 128
+
+
+class AppearanceSwitch:
+    """Applies the user's choice; remembers the system palette so "system" can go back to it."""
+
+    def __init__(self, app: QApplication) -> None:
+        self._app = app
+        self._system = QPalette(app.palette())
+
+    def apply(self, choice: Appearance) -> None:
+        hints = self._app.styleHints()
+        hints.setColorScheme(_SCHEMES[choice])  # honoured where the platform can switch
+        if choice is Appearance.SYSTEM:
+            self._app.setPalette(self._system)
+        elif (choice is Appearance.DARK) == is_dark(self._system):
+            self._app.setPalette(self._system)  # the system already looks this way
+        elif choice is Appearance.DARK:
+            self._app.setPalette(dark_palette())
+        else:
+            self._app.setPalette(self._app.style().standardPalette())
+
+
+_SCHEMES = {
+    Appearance.SYSTEM: Qt.ColorScheme.Unknown,
+    Appearance.LIGHT: Qt.ColorScheme.Light,
+    Appearance.DARK: Qt.ColorScheme.Dark,
+}
+
+
+def warning_colour(palette: QPalette | None = None) -> QColor:
+    """A warning tone readable on the current background (amber on light, gold on dark)."""
+    return QColor("#ffcc4d") if is_dark(palette) else QColor("#a15c00")
