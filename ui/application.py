@@ -3,10 +3,12 @@
 Kept apart from the launcher so that the command line never imports Qt.
 """
 
+import os
+import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
@@ -58,6 +60,13 @@ def _run_window(app: QApplication, data_dir: Path, guard: InstanceGuard) -> int:
     appearance.apply(Appearance(settings.value(APPEARANCE_KEY, Appearance.SYSTEM.value)))
     window = MainWindow(Store(db), settings, appearance=appearance)
     guard.sig_activate_requested.connect(window.bring_to_front)
+    _quit_on_terminate(window)
+    if os.environ.get("CHORUS_EXIT_AFTER_FIRST_PAINT") or os.environ.get(
+        "CHORUS_EXIT_AFTER_STARTUP"
+    ):
+        # For start-up measurements: the home list is loaded before the window is shown,
+        # so its first paint is also the moment the app is ready to use.
+        window.installEventFilter(_QuitAfterPaint(window))
     window.show()
     if problem is not None:
         QTimer.singleShot(0, lambda: window.prompts.warn(problem.title, problem.text))
@@ -65,3 +74,23 @@ def _run_window(app: QApplication, data_dir: Path, guard: InstanceGuard) -> int:
         return app.exec()
     finally:
         db.close()
+
+
+def _quit_on_terminate(window: MainWindow) -> None:
+    """SIGTERM (logout, shutdown, `kill`) closes the window as the user would: settings kept,
+    the database closed and backed up. A timer lets Python run its signal handler."""
+    signal.signal(signal.SIGTERM, lambda *_: window.close())
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+
+
+class _QuitAfterPaint(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self._window.close)
+        return False

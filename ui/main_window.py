@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
 
-from app.services.changes import Changes
+from app.services.changes import Area, Changes
 from app.services.errors import NotFoundError
 from app.services.workshops import get_workshop
 from ui.actions import ACTIONS, MENUS, Scope, build_actions, refresh_icons
@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.save_status = SaveStatus(store)
         self.statusBar().addPermanentWidget(self.save_status)
 
-        self.actions = build_actions(self, Scope.WINDOW)
+        self.command_actions = build_actions(self, Scope.WINDOW)
         self._menus = self._build_menus()
         self._connect()
         self._restore_settings()
@@ -73,9 +73,9 @@ class MainWindow(QMainWindow):
 
     def _all_actions(self) -> dict[str, QAction]:
         views: list[QWidget] = [self.home, self.editor, self.editor.library, self.editor.agenda]
-        found = dict(self.actions)
+        found = dict(self.command_actions)
         for view in views:
-            found.update(getattr(view, "actions", {}))
+            found.update(getattr(view, "command_actions", {}))
         return found
 
     def _build_menus(self) -> dict[str, QMenu]:
@@ -111,19 +111,21 @@ class MainWindow(QMainWindow):
         self.store.sig_changed.connect(self._on_changed)
         self.store.sig_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         group = self.undo_group
-        group.canUndoChanged.connect(self.actions["undo"].setEnabled)
-        group.canRedoChanged.connect(self.actions["redo"].setEnabled)
+        group.canUndoChanged.connect(self.command_actions["undo"].setEnabled)
+        group.canRedoChanged.connect(self.command_actions["redo"].setEnabled)
         group.undoTextChanged.connect(lambda text: self._name_undo("undo", "&Undo", text))
         group.redoTextChanged.connect(lambda text: self._name_undo("redo", "&Redo", text))
-        self.actions["undo"].setEnabled(False)
-        self.actions["redo"].setEnabled(False)
+        self.command_actions["undo"].setEnabled(False)
+        self.command_actions["redo"].setEnabled(False)
 
     def _name_undo(self, action_id: str, base: str, text: str) -> None:
-        self.actions[action_id].setText(f"{base} {text}" if text else base)
+        self.command_actions[action_id].setText(f"{base} {text}" if text else base)
 
     # -- pages ------------------------------------------------------------------------------
 
     def show_home(self) -> None:
+        if self.pages.currentWidget() is self.editor:
+            self.editor.commit_pending()  # a field still being typed in is saved first
         self.pages.setCurrentWidget(self.home)
         self.undo_group.setActiveStack(self.home_stack)
         self._show_menus(home=True)
@@ -148,9 +150,21 @@ class MainWindow(QMainWindow):
             self._menus[name].menuAction().setVisible(not home)
 
     def _on_changed(self, changes: Changes) -> None:
+        if changes.touches(Area.WORKSHOPS):
+            self._forget_deleted_workshops()
         on_editor = self.pages.currentWidget() is self.editor
         if on_editor and changes.workshop_id == self.editor.workshop_id:
             self._update_title()
+
+    def _forget_deleted_workshops(self) -> None:
+        """A workshop deleted for good takes its undo history with it."""
+        for workshop_id in list(self._workshop_stacks):
+            try:
+                get_workshop(self.store.db, workshop_id)
+            except NotFoundError:
+                stack = self._workshop_stacks.pop(workshop_id)
+                self.undo_group.removeStack(stack)
+                stack.deleteLater()
 
     def _update_title(self) -> None:
         if self.pages.currentWidget() is self.editor and self.editor.workshop_id is not None:
@@ -232,11 +246,12 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        self.editor.commit_pending()
         self.save_settings()
         event.accept()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange:
-            refresh_icons(self._all_actions())
+            refresh_icons(self.command_actions)  # each view redraws its own
             self.save_status.refresh_icons()
         super().changeEvent(event)

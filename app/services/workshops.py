@@ -4,7 +4,6 @@ import datetime as dt
 from enum import StrEnum
 from typing import TypedDict, Unpack
 
-from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from app.db.database import Database
@@ -107,20 +106,17 @@ def list_workshops(
         query = query.where(
             archived.is_not(None) if view is WorkshopView.ARCHIVED else archived.is_(None)
         )
-    words = search.split()
-    for word in words:
-        pattern = f"%{word.replace('%', '').replace('_', '')}%"
-        query = query.where(
-            or_(
-                func.lower(Workshop.title).contains(word.lower()),
-                col(Workshop.organisation).ilike(pattern),
-                col(Workshop.purpose).ilike(pattern),
-                col(Workshop.location).ilike(pattern),
-            )
-        )
     query = query.order_by(col(Workshop.date).desc().nulls_first(), col(Workshop.id).desc())
     with db.read() as session:
-        return list(session.exec(query).all())
+        rows = list(session.exec(query).all())
+    # Matched in Python: SQLite folds only ASCII case, and % or _ typed by the user is text.
+    words = [word.casefold() for word in search.split()]
+    return [row for row in rows if all(word in _searchable(row) for word in words)]
+
+
+def _searchable(workshop: Workshop) -> str:
+    fields = (workshop.title, workshop.organisation, workshop.purpose, workshop.location)
+    return "\n".join(fields).casefold()
 
 
 def _set_flag(db: Database, workshop_id: int, field: str, on: bool) -> Changes:

@@ -81,6 +81,16 @@ def test_search_matches_title_group_and_place_case_insensitively(db: Database) -
     assert _titles(db, search="100%") == []
 
 
+def test_search_folds_accented_capitals_and_takes_wildcards_as_text(db: Database) -> None:
+    create_workshop(db, title="Équipe soins", location="Hôpital Nord")
+    create_workshop(db, title="Growth 100% plan")
+    create_workshop(db, title="Other_team")
+    assert _titles(db, search="équipe") == ["Équipe soins"]
+    assert _titles(db, search="HÔPITAL") == ["Équipe soins"]
+    assert _titles(db, search="%") == ["Growth 100% plan"]
+    assert _titles(db, search="_") == ["Other_team"]
+
+
 def test_archive_trash_restore_and_delete_for_good(db: Database) -> None:
     keep = create_workshop(db, title="Keep").id
     old = create_workshop(db, title="Old").id

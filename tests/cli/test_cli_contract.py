@@ -84,9 +84,18 @@ def test_help_version_and_bare_command(cli_home: Path) -> None:
     assert re.fullmatch(r"\d+\.\d+\.\d+", version)
     assert succeeded(chorus("--version")) == f"chorus {version}\n"
 
-    # Until the desktop window exists, `chorus` alone prints the same help and succeeds.
-    assert succeeded(chorus()) == help_text
-    assert chorus_files_under(cli_home) == []
+    assert chorus_files_under(cli_home) == []  # asking for help writes nothing anywhere
+
+
+def test_the_bare_command_opens_the_window_on_the_data_folder(tmp_path: Path) -> None:
+    data_dir = tmp_path / "window data"
+    opened = chorus(
+        data_dir=data_dir,
+        env={"CHORUS_EXIT_AFTER_FIRST_PAINT": "1", "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert opened.returncode == 0, describe(opened)
+    assert (data_dir / "chorus.sqlite3").is_file()  # the window opened the database
+    assert not (data_dir / "chorus.lock").exists()  # and gave the folder back on exit
 
 
 def test_list_shows_the_demo_with_the_option_after_the_command_or_the_variable(

@@ -97,6 +97,11 @@ def test_a_second_launch_of_the_app_hands_over_and_never_opens_the_database(
         assert second.returncode == 0, second.stderr
         assert "already open" in second.stdout
         assert first.poll() is None  # the first window is still running
+        first.terminate()  # as a logout does: the app closes cleanly and frees the folder
+        first.communicate(timeout=30)
+        assert first.returncode == 0
+        assert not (data_dir / LOCK_NAME).exists()
     finally:
-        first.terminate()
-        first.wait(timeout=30)
+        if first.poll() is None:
+            first.kill()
+            first.communicate()
