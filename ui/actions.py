@@ -60,7 +60,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "File", "Create a workshop, blank or from a template"),
     ActionSpec("import_exercise", "&Import exercise…", "import_exercise", W, "Ctrl+I",
                "import_exercise", "File", "Add an exercise file to your library"),
-    ActionSpec("quit", "&Quit", "close", W, Key.Quit, "quit", "File"),
+    ActionSpec("quit", "&Quit", "close", W, "Ctrl+Q", "quit", "File"),  # Key.Quit: none on X11
     # Edit
     ActionSpec("undo", "&Undo", "undo", W, Key.Undo, "undo", "Edit"),
     ActionSpec("redo", "&Redo", "redo", W, Key.Redo, "redo", "Edit"),
@@ -133,11 +133,19 @@ def spec(action_id: str) -> ActionSpec:
     raise KeyError(action_id)
 
 
+# Keys some keyboards have for a standard command; listing them would only puzzle.
+_DEDICATED_KEYS = {"Undo", "Redo", "Help", "Find", "Open", "New", "Close", "Save"}
+
+
 def shortcut_text(spec: ActionSpec) -> str:
-    """The shortcut as this platform writes it ("" when there is none)."""
+    """Every key for the command as this platform writes it ("" when there is none)."""
     if spec.shortcut is None:
         return ""
-    return QKeySequence(spec.shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+    native = QKeySequence.SequenceFormat.NativeText
+    if isinstance(spec.shortcut, Key):
+        keys = [k.toString(native) for k in QKeySequence.keyBindings(spec.shortcut)]
+        return ", ".join(k for k in keys if k not in _DEDICATED_KEYS)
+    return QKeySequence(spec.shortcut).toString(native)
 
 
 def build_actions(owner: QWidget, scope: Scope) -> dict[str, QAction]:
@@ -157,7 +165,9 @@ def build_actions(owner: QWidget, scope: Scope) -> dict[str, QAction]:
         action.setObjectName(f"action_{item.id}")
         if item.icon:
             action.setIcon(icon(item.icon))
-        if item.shortcut is not None:
+        if isinstance(item.shortcut, Key):
+            action.setShortcuts(item.shortcut)  # every binding of the platform (Ctrl+Y too)
+        elif item.shortcut is not None:
             action.setShortcut(QKeySequence(item.shortcut))
         action.setShortcutContext(context)
         tip = item.tip or item.plain_text

@@ -57,7 +57,7 @@ def _run_window(app: QApplication, data_dir: Path, guard: InstanceGuard) -> int:
         return 1
     settings = QSettings()
     appearance = AppearanceSwitch(app)
-    appearance.apply(Appearance(settings.value(APPEARANCE_KEY, Appearance.SYSTEM.value)))
+    appearance.apply(Appearance(str(settings.value(APPEARANCE_KEY, Appearance.SYSTEM.value))))
     window = MainWindow(Store(db), settings, appearance=appearance)
     guard.sig_activate_requested.connect(window.bring_to_front)
     _quit_on_terminate(window)

@@ -49,10 +49,11 @@ ICONS: dict[str, str] = {
 def icon(meaning: str) -> QIcon:
     """The icon for `meaning`, coloured from the current palette; KeyError for an unknown one."""
     palette = QGuiApplication.palette()
-    return qtawesome.icon(
+    drawn: QIcon = qtawesome.icon(  # qtawesome has no type hints
         ICONS[meaning],
         color=palette.color(QPalette.ColorRole.WindowText),
         color_disabled=palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText),
         color_active=palette.color(QPalette.ColorRole.WindowText),
         color_selected=palette.color(QPalette.ColorRole.HighlightedText),
     )
+    return drawn

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
     def _add_appearance_menu(self, view_menu: QMenu) -> None:
         submenu = view_menu.addMenu("&Appearance")
         group = QActionGroup(self)
-        chosen = Appearance(self.settings.value(APPEARANCE_KEY, Appearance.SYSTEM.value))
+        chosen = Appearance(str(self.settings.value(APPEARANCE_KEY, Appearance.SYSTEM.value)))
         for choice, text in (
             (Appearance.SYSTEM, "Follow the &system"),
             (Appearance.LIGHT, "&Light"),

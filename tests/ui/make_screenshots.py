@@ -86,8 +86,9 @@ def main(out_dir: Path) -> None:
             window.editor.show_details()
             _settle(app)
             window.grab().save(str(out_dir / f"details-{choice.value}.png"))
+            window.editor.show_agenda()
+            window.editor.splitter.setSizes([760, SIZE[0] - 760])  # room for list and detail
             library = window.editor.library
-            library.resize(760, 760)
             _settle(app)
             library.grab().save(str(out_dir / f"library-{choice.value}.png"))
             window.close()

@@ -11,7 +11,7 @@ from app.services.workshops import (
     restore_workshop,
     trash_workshop,
 )
-from ui.actions import ACTIONS, MENUS, Scope, build_actions
+from ui.actions import ACTIONS, MENUS, Scope, build_actions, shortcut_text
 from ui.icons import ICONS, icon
 from ui.store import Store
 from ui.undo import CreateCommand
@@ -98,3 +98,17 @@ def test_a_command_whose_write_fails_is_not_kept(store: Store, undo_stack: QUndo
     )
     undo_stack.push(command)
     assert undo_stack.count() == 0
+
+
+def test_window_shortcuts_never_clash_with_a_view_shortcut(qtbot: QtBot) -> None:
+    """An ambiguous key fires neither action, so a window key must be free in every view."""
+
+    def keys(scopes: set[Scope]) -> set[str]:
+        found = set()
+        for spec in ACTIONS:
+            if spec.scope in scopes and spec.shortcut is not None:
+                found.update(shortcut_text(spec).split(", "))
+        return found
+
+    views = set(Scope) - {Scope.WINDOW}
+    assert keys({Scope.WINDOW}) & keys(views) == set()

@@ -16,7 +16,8 @@ def test_every_shortcut_in_the_table_is_listed_under_its_section(qtbot: QtBot) -
     for spec in ACTIONS:
         if spec.shortcut is not None:
             assert (SCOPE_TITLES[spec.scope], spec.plain_text, shortcut_text(spec)) in rows
-    assert ("Everywhere", "Undo", "Ctrl+Z") in rows
+    assert ("Everywhere", "Undo", "Ctrl+Z, Alt+Backspace") in rows
+    assert ("Everywhere", "Redo", "Ctrl+Y, Alt+Shift+Backspace, Ctrl+Shift+Z") in rows
     assert ("Agenda", "Move up", "Ctrl+Up") in rows
 
 

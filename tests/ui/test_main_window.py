@@ -132,3 +132,22 @@ def test_the_dark_choice_is_applied_and_remembered(
     finally:
         switch.apply(Appearance.SYSTEM)
     assert not is_dark(app.palette())
+
+
+def test_every_icon_only_button_has_an_accessible_name_and_a_tooltip(
+    window: MainWindow, store: Store
+) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QLineEdit
+
+    workshop = create_workshop(store.db, title="Away day").id
+    window.open_workshop(workshop)
+    unnamed = []
+    for button in window.findChildren(QAbstractButton):
+        if button.text().replace("&", "").strip():
+            continue
+        name = button.objectName()
+        if isinstance(button.parent(), QLineEdit) or name.startswith(("qt_", "Scroll")):
+            continue  # Qt's own parts: clear buttons, calendar arrows, tab scrollers
+        if not button.accessibleName() or not button.toolTip():
+            unnamed.append(button.objectName() or repr(button))
+    assert unnamed == []

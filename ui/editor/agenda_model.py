@@ -6,6 +6,7 @@ and the tree redraws only when the store reports the write (never by Qt moving r
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -180,7 +181,10 @@ class AgendaModel(QStandardItemModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt's name)
         return [mime.AGENDA_ITEM, mime.EXERCISE_KEY]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData | None:  # noqa: N802 (Qt's name)
+    # Qt's mimeData may return nullptr (no drag); the stubs say it always returns QMimeData.
+    def mimeData(  # type: ignore[override]  # noqa: N802 (Qt's name)
+        self, indexes: Sequence[QModelIndex]
+    ) -> QMimeData | None:
         """An agenda item id (a step drags its item)."""
         if not indexes:
             return None

@@ -65,9 +65,10 @@ class AgendaTree(QTreeView):
             typed = getattr(event, "text", lambda: "")()
             if trigger == Trigger.AnyKeyPressed and not typed.isdigit():
                 return False  # letters search the titles, as in any list
-            index = index.siblingAtColumn(MINUTES)
+            index = index.sibling(index.row(), MINUTES)
             self.setCurrentIndex(index)
-        return super().edit(index, trigger, event)
+        # Qt passes no event (nullptr) for some triggers; the stub wants a QEvent.
+        return super().edit(index, trigger, event)  # type: ignore[arg-type]
 
     def finish_editing(self) -> None:
         """Save an open minutes editor before a command redraws the rows under it."""

@@ -23,7 +23,7 @@ class MinutesDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         """Rows tall enough for the spin box, and easier to aim at when dragging."""
         hint = super().sizeHint(option, index)
-        line = option.fontMetrics.height()  # type: ignore[attr-defined]
+        line = option.fontMetrics.height()
         return QSize(hint.width(), max(hint.height(), round(line * 1.6)))
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 (Qt's name)
@@ -40,7 +40,7 @@ class MinutesDelegate(QStyledItemDelegate):
         self, editor: QWidget, option: QStyleOptionViewItem, index: Index
     ) -> None:
         """At least as wide as the spin box needs, growing leftwards over the Starts column."""
-        rect = QRect(option.rect)  # type: ignore[attr-defined]
+        rect = QRect(option.rect)
         width = max(rect.width(), editor.sizeHint().width())
         rect.setLeft(rect.right() - width + 1)
         editor.setGeometry(rect)

@@ -10,12 +10,8 @@ from typing import NamedTuple
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -29,17 +25,13 @@ from exercises.workshop_template import WorkshopTemplate
 from ui.actions import Scope, build_actions, refresh_icons, shortcut_text, spec
 from ui.home import commands
 from ui.home.empty_state import EmptyState, nothing_text
+from ui.home.home_header import HomeHeader
 from ui.home.new_workshop_dialog import NewWorkshopDialog
 from ui.home.workshop_list_model import WorkshopListModel, WorkshopTable
 from ui.icons import icon
 from ui.prompts import Prompts
 from ui.store import Store
 
-FILTERS = (
-    (WorkshopView.ACTIVE, "Active", "show_active"),
-    (WorkshopView.ARCHIVED, "Archived", "show_archived"),
-    (WorkshopView.TRASH, "Trash", "show_trash"),
-)
 OUTSIDE_TRASH = ("open_workshop", "duplicate_workshop", "archive_workshop", "trash_workshop")
 INSIDE_TRASH = ("restore_workshop", "delete_for_good")
 MakeCommand = Callable[[Store, int, str], commands.WorkshopCommand]
@@ -48,13 +40,6 @@ MakeCommand = Callable[[Store, int, str], commands.WorkshopCommand]
 class _Selected(NamedTuple):
     id: int
     title: str
-
-
-def _bold_when_checked(button: QAbstractButton, checked: bool) -> None:
-    """The chosen list reads in bold: a checked tool button alone is too faint in some styles."""
-    font = button.font()
-    font.setBold(checked)
-    button.setFont(font)
 
 
 class HomeView(QWidget):
@@ -90,54 +75,20 @@ class HomeView(QWidget):
         for page in (self.table, self.empty_label, self.empty_state):
             self.pages.addWidget(page)
 
+        self.header = HomeHeader(self.command_actions)
+        self.search_box = self.header.search_box
+        self.filter_buttons = self.header.filter_buttons
+        self.new_button = self.header.new_button
+        self.search_box.textChanged.connect(self.refresh)
+        self.search_box.installEventFilter(self)
+        self.new_button.clicked.connect(self.new_workshop)
+
         layout = QVBoxLayout(self)
-        layout.addLayout(self._build_header())
+        layout.addWidget(self.header)
         layout.addWidget(self._build_toolbar())
         layout.addWidget(self.pages, 1)
         store.sig_changed.connect(self._on_changed)
         self.refresh()
-
-    def _build_header(self) -> QHBoxLayout:
-        """Search box, the Active / Archived / Trash switch, and New workshop."""
-        self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Search workshops")
-        self.search_box.setAccessibleName("Search workshops")
-        self.search_box.setToolTip("Search titles, groups, purposes and places as you type")
-        self.search_box.setClearButtonEnabled(True)
-        position = QLineEdit.ActionPosition.LeadingPosition
-        self._search_icon = self.search_box.addAction(icon("find"), position)
-        self.search_box.textChanged.connect(self.refresh)
-        self.search_box.installEventFilter(self)
-
-        header = QHBoxLayout()
-        header.addWidget(self.search_box, 1)
-        header.addSpacing(header.spacing() * 2)
-        self.filter_group = QButtonGroup(self)
-        self.filter_buttons: dict[WorkshopView, QToolButton] = {}
-        segments = QHBoxLayout()
-        segments.setSpacing(0)
-        header.addLayout(segments)
-        for view, text, action_id in FILTERS:
-            button = QToolButton()
-            button.setText(text)
-            button.setCheckable(True)
-            button.setAccessibleName(spec(action_id).plain_text)
-            button.setToolTip(self.command_actions[action_id].toolTip())
-            button.clicked.connect(self.command_actions[action_id].trigger)
-            self.filter_group.addButton(button)
-            self.filter_buttons[view] = button
-            segments.addWidget(button)
-        self.filter_group.buttonToggled.connect(_bold_when_checked)
-        self.filter_buttons[WorkshopView.ACTIVE].setChecked(True)
-        header.addStretch(1)
-
-        new_spec = spec("new_workshop")
-        self.new_button = QPushButton(new_spec.plain_text)
-        self.new_button.setIcon(icon("new_workshop"))
-        self.new_button.setToolTip(f"{new_spec.tip} ({shortcut_text(new_spec)})")
-        self.new_button.clicked.connect(self.new_workshop)
-        header.addWidget(self.new_button)
-        return header
 
     def _build_toolbar(self) -> QWidget:
         """A button per workshop action (text beside icon), and how many workshops are shown."""
@@ -273,7 +224,7 @@ class HomeView(QWidget):
 
     def _set_filter(self, view: WorkshopView) -> None:
         self.view_filter = view
-        self.filter_buttons[view].setChecked(True)
+        self.header.show_view(view)
         self.table.setCurrentIndex(self.model.index(-1, -1))  # a new list starts at the top
         self._reload()
 
@@ -348,7 +299,6 @@ class HomeView(QWidget):
         """Redraw icons in the new palette's colours after a light/dark switch."""
         if event.type() == QEvent.Type.PaletteChange:
             refresh_icons(self.command_actions)
-            self._search_icon.setIcon(icon("find"))
-            self.new_button.setIcon(icon("new_workshop"))
+            self.header.refresh_icons()
             self._update_actions()
         super().changeEvent(event)

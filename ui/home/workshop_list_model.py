@@ -53,12 +53,11 @@ NO_DATE = "No date"
 
 
 def date_text(date: dt.date | None) -> str:
-    """The date in the user's locale, short form (e.g. 14/03/2026 or 3/14/26)."""
+    """Day, month name and year in the user's language ("14 Mar 2026"): never ambiguous
+    between day-first and month-first readers, as 03/04 would be."""
     if date is None:
         return NO_DATE
-    return QLocale().toString(
-        QDate(date.year, date.month, date.day), QLocale.FormatType.ShortFormat
-    )
+    return QLocale().toString(QDate(date.year, date.month, date.day), "d MMM yyyy")
 
 
 def status_text(workshop: Workshop) -> str:

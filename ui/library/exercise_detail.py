@@ -70,7 +70,7 @@ def _credit(exercise: Exercise, muted: str) -> str:
 
 def _step(number: int, step: Step, muted: str) -> str:
     details = [f"{step.minutes} min", GROUPINGS.get(step.grouping, str(step.grouping))]
-    capture = CAPTURES.get(step.capture.mode, "")
+    capture = CAPTURES.get(CaptureMode(step.capture.mode), "")
     if capture:
         details.append(capture)
     parts = [

@@ -12,12 +12,9 @@ from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
-    QSizePolicy,
     QSplitter,
     QTextBrowser,
     QToolButton,
@@ -29,14 +26,9 @@ from app.user_library import LibraryEntry
 from ui.actions import Scope, build_actions, refresh_icons
 from ui.icons import icon
 from ui.library.exercise_detail import empty_html, exercise_html
+from ui.library.filter_bar import LibraryFilterBar
 from ui.library.import_flow import import_action, import_exercise_file
-from ui.library.library_model import (
-    MINUTES_CHOICES,
-    LibraryFilter,
-    LibraryListModel,
-    LibraryRowDelegate,
-    Role,
-)
+from ui.library.library_model import LibraryFilter, LibraryListModel, LibraryRowDelegate, Role
 from ui.library.problems_dialog import LeftOutNotice
 from ui.prompts import Prompts
 from ui.store import Store
@@ -45,7 +37,6 @@ NARROW = 640  # below this width the page goes under the list instead of beside 
 NO_SELECTION = "Select an exercise to see its steps, script and materials."
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 KEYPAD = Qt.KeyboardModifier.KeypadModifier
-ADJUST_TO_MINIMUM = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 
 
 class LibraryBrowser(QWidget):
@@ -61,14 +52,15 @@ class LibraryBrowser(QWidget):
         self.command_actions = build_actions(self, Scope.LIBRARY)
         self.import_action = import_action(self, self.import_exercise)
         self.import_action.setEnabled(False)  # until set_undo_stack
-        self._build_filters()
+        self.filters = LibraryFilterBar()
+        self.search_box = self.filters.search_box
+        self.capability_box = self.filters.capability_box
+        self.minutes_box = self.filters.minutes_box
         self._build_list()
         self._build_footer()
         self._layout()
 
-        self.search_box.textChanged.connect(self._filters_changed)
-        self.capability_box.currentIndexChanged.connect(self._filters_changed)
-        self.minutes_box.currentIndexChanged.connect(self._filters_changed)
+        self.filters.sig_changed.connect(self._filters_changed)
         self.list_view.selectionModel().currentChanged.connect(self._current_changed)
         self.list_view.doubleClicked.connect(self._double_clicked)
         self.search_box.installEventFilter(self)
@@ -77,29 +69,13 @@ class LibraryBrowser(QWidget):
         self.store.sig_library_changed.connect(self.refresh)
         self.refresh()
 
-    def _build_filters(self) -> None:
-        self.search_box = QLineEdit(placeholderText="Search exercises", clearButtonEnabled=True)
-        self.search_box.setAccessibleName("Search exercises")
-        self.search_box.setToolTip("Search titles, summaries, capabilities and goals")
-        self._find_icon = self.search_box.addAction(
-            icon("find"), QLineEdit.ActionPosition.LeadingPosition
-        )
-        self.capability_box = QComboBox(accessibleName="Capability")
-        self.capability_box.setToolTip("Show only exercises that build this capability")
-        self.minutes_box = QComboBox(accessibleName="Length")
-        self.minutes_box.setToolTip("Show only exercises of this length")
-        self.minutes_box.addItems([choice.label for choice in MINUTES_CHOICES])
-        for box in (self.capability_box, self.minutes_box):  # two equal halves of the row
-            box.setSizeAdjustPolicy(ADJUST_TO_MINIMUM)
-            box.setMinimumContentsLength(10)
-            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
     def _build_list(self) -> None:
         self.model = LibraryListModel(self)
         self.proxy = LibraryFilter(self)
         self.proxy.setSourceModel(self.model)
         self.delegate = LibraryRowDelegate(self)
-        self.list_view = QListView(accessibleName="Exercises")
+        self.list_view = QListView()
+        self.list_view.setAccessibleName("Exercises")
         self.list_view.setModel(self.proxy)
         self.list_view.setItemDelegate(self.delegate)
         self.list_view.setUniformItemSizes(True)
@@ -114,7 +90,8 @@ class LibraryBrowser(QWidget):
             'No exercise matches.<br><a href="clear">Clear the search and filters</a>'
         )
         self.empty_label.linkActivated.connect(lambda _link: self.clear_filters())
-        self.detail = QTextBrowser(accessibleName="Exercise details")
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName("Exercise details")
         self.detail.setOpenLinks(False)
         self.detail.setTabChangesFocus(True)
         self.detail.document().setDocumentMargin(12)
@@ -134,9 +111,6 @@ class LibraryBrowser(QWidget):
         self.add_button = _text_button(self.command_actions["add_to_agenda"])
 
     def _layout(self) -> None:
-        filters = QHBoxLayout()
-        filters.addWidget(self.capability_box, 1)
-        filters.addWidget(self.minutes_box, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label)
         buttons.addSpacing(self.fontMetrics().averageCharWidth() * 3)
@@ -145,13 +119,13 @@ class LibraryBrowser(QWidget):
         buttons.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search_box)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         layout.addWidget(self.left_out)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
-        order = (self.search_box, self.capability_box, self.minutes_box, self.list_view)
-        order += (self.detail, self.left_out.show_button, self.import_button, self.add_button)
+        order: tuple[QWidget, ...] = (self.search_box, self.capability_box, self.minutes_box)
+        order += (self.list_view, self.detail, self.left_out.show_button)
+        order += (self.import_button, self.add_button)
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -194,9 +168,7 @@ class LibraryBrowser(QWidget):
         return False
 
     def clear_filters(self) -> None:
-        self.search_box.clear()
-        self.capability_box.setCurrentIndex(0)
-        self.minutes_box.setCurrentIndex(0)
+        self.filters.clear()
 
     def save_state(self) -> QByteArray:
         return self.splitter.saveState()
@@ -209,7 +181,8 @@ class LibraryBrowser(QWidget):
         key, row = self.current_key(), self.list_view.currentIndex().row()
         library = self.store.library
         self.model.set_entries(library.entries)
-        self._fill_capabilities(library.entries)
+        self.filters.fill_capabilities(library.entries)
+        self.proxy.set_capability(self.filters.capability())
         self.left_out.set_problems(library.problems)
         if key is None or not self.select_key(key):
             self._ensure_current(max(row, 0))
@@ -219,9 +192,7 @@ class LibraryBrowser(QWidget):
 
     def _filters_changed(self) -> None:
         self._set_status("")
-        self.proxy.set_search(self.search_box.text())
-        self.proxy.set_capability(str(self.capability_box.currentData() or ""))
-        self.proxy.set_minutes(MINUTES_CHOICES[max(self.minutes_box.currentIndex(), 0)])
+        self.filters.apply_to(self.proxy)
         self._ensure_current(0)
         self._show_current()
 
@@ -272,19 +243,6 @@ class LibraryBrowser(QWidget):
             self._imported_key = None
         self.status_label.setText(text)
 
-    def _fill_capabilities(self, entries: tuple[LibraryEntry, ...]) -> None:
-        chosen = str(self.capability_box.currentData() or "")
-        found = sorted({c for e in entries for c in e.exercise.capabilities}, key=str.casefold)
-        self.capability_box.blockSignals(True)
-        self.capability_box.clear()
-        self.capability_box.addItem("Any capability", "")
-        for capability in found:
-            self.capability_box.addItem(capability, capability)
-        kept = self.capability_box.findData(chosen) if chosen else 0
-        self.capability_box.setCurrentIndex(max(kept, 0))
-        self.capability_box.blockSignals(False)
-        self.proxy.set_capability(chosen if kept > 0 else "")
-
     def _place_empty_label(self) -> None:
         viewport = self.list_view.viewport()
         self.empty_label.setGeometry(viewport.rect().adjusted(12, 12, -12, -12))
@@ -316,7 +274,7 @@ class LibraryBrowser(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             refresh_icons(self.command_actions)
             self.import_action.setIcon(icon("import_exercise"))
-            self._find_icon.setIcon(icon("find"))
+            self.filters.refresh_icons()
             self.delegate.refresh_icons()
             self._show_current(force=True)
 

@@ -5,6 +5,7 @@ box and the two filters let through, so typing never reloads anything. Rows are 
 carrying the exercise key (ui.mime.EXERCISE_KEY), which the agenda accepts.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -106,7 +107,7 @@ class LibraryListModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt's name)
         return [EXERCISE_KEY]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802 (Qt's name)
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802 (Qt's name)
         data = QMimeData()
         valid = [i for i in indexes if i.isValid()]
         if valid:

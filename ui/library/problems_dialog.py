@@ -91,12 +91,12 @@ class ProblemsDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str, str, str]]:
         """What the table shows, row by row (for tests and for reading back)."""
-        table = self.table
-        return [
-            (table.item(r, 0).text(), table.item(r, 1).text(), table.item(r, 2).text(),
-             table.item(r, 3).text())
-            for r in range(table.rowCount())
-        ]  # fmt: skip
+        text, rows = self._cell_text, self.table.rowCount()
+        return [(text(r, 0), text(r, 1), text(r, 2), text(r, 3)) for r in range(rows)]
+
+    def _cell_text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return "" if item is None else item.text()
 
     def copy_problems(self) -> None:
         clipboard = QGuiApplication.clipboard()
@@ -125,7 +125,8 @@ class LeftOutNotice(QWidget):
         self.icon_label = QLabel()
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.show_button = QToolButton(text="Show problems…")
+        self.show_button = QToolButton()
+        self.show_button.setText("Show problems…")
         self.show_button.setToolTip("Why these files were left out of the library")
         self.show_button.clicked.connect(self.show_problems)
         row = QHBoxLayout(self)
