@@ -68,6 +68,7 @@ def _run_window(app: QApplication, data_dir: Path, guard: InstanceGuard) -> int:
         # so its first paint is also the moment the app is ready to use.
         window.installEventFilter(_QuitAfterPaint(window))
     window.show()
+    window.resume_interrupted_run()
     if problem is not None:
         QTimer.singleShot(0, lambda: window.prompts.warn(problem.title, problem.text))
     try:

@@ -1,39 +1,35 @@
 """The main window: assembles the views, menus and status bar, and nothing else.
 
 Each view owns its widgets, actions and redraws. The window owns what is shared: the undo group
-(one stack for the workshop list, one per opened workshop, so Ctrl+Z never reaches into a
-workshop that is not on screen), the menus built from the action table, the page switch, and
-the geometry remembered in QSettings.
+(one stack for the workshop list, one per opened workshop, shared by its editor and its run, so
+Ctrl+Z never reaches into a workshop that is not on screen), the page switch (list, editor,
+runner), and what QSettings remembers.
 """
 
-from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QUndoGroup, QUndoStack
+from PySide6.QtCore import QByteArray, QEvent, QSettings
+from PySide6.QtGui import QAction, QCloseEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QWidget
 
+from app.db.models import WorkshopStatus
 from app.services.changes import Area, Changes
 from app.services.errors import NotFoundError
-from app.services.workshops import get_workshop
-from ui.actions import ACTIONS, MENUS, Scope, build_actions, refresh_icons
+from app.services.run_state import start_run
+from app.services.workshops import get_workshop, list_workshops
+from ui.actions import Scope, build_actions, refresh_icons
 from ui.editor.editor_view import WorkshopEditor
 from ui.help.about_dialog import AboutDialog
 from ui.help.shortcuts_dialog import ShortcutsDialog
 from ui.home.home_view import HomeView
 from ui.library.import_flow import import_exercise_file
+from ui.menus import add_appearance_menu, build_menus, show_page_menus
 from ui.prompts import Prompts
+from ui.runner.runner_view import RunnerView
 from ui.save_status import SaveStatus
 from ui.store import Store
 from ui.theme import Appearance, AppearanceSwitch
 
-MENU_TITLES = {
-    "File": "&File",
-    "Edit": "&Edit",
-    "View": "&View",
-    "Workshop": "&Workshop",
-    "Editor": "&Go",
-    "Agenda": "&Agenda",
-    "Help": "&Help",
-}
 APPEARANCE_KEY = "appearance"
+MUTED_KEY = "runner/muted"
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +55,8 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home)
         self.pages.addWidget(self.editor)
+        self.runner = RunnerView(store, self.prompts)
+        self.pages.addWidget(self.runner)
         self.setCentralWidget(self.pages)
         self.save_status = SaveStatus(store)
         self.statusBar().addPermanentWidget(self.save_status)
@@ -72,42 +70,30 @@ class MainWindow(QMainWindow):
     # -- assembly ---------------------------------------------------------------------------
 
     def _all_actions(self) -> dict[str, QAction]:
-        views: list[QWidget] = [self.home, self.editor, self.editor.library, self.editor.agenda]
+        views: list[QWidget] = [
+            self.home,
+            self.editor,
+            self.editor.library,
+            self.editor.agenda,
+            self.runner,
+            self.runner.timer,
+        ]
         found = dict(self.command_actions)
         for view in views:
             found.update(getattr(view, "command_actions", {}))
         return found
 
     def _build_menus(self) -> dict[str, QMenu]:
-        actions = self._all_actions()
-        menus: dict[str, QMenu] = {}
-        for name in MENUS:
-            menu = self.menuBar().addMenu(MENU_TITLES[name])
-            for spec in ACTIONS:
-                if spec.menu == name and spec.id in actions:
-                    menu.addAction(actions[spec.id])
-            menus[name] = menu
-        self._add_appearance_menu(menus["View"])
-        return menus
-
-    def _add_appearance_menu(self, view_menu: QMenu) -> None:
-        submenu = view_menu.addMenu("&Appearance")
-        group = QActionGroup(self)
+        menus = build_menus(self.menuBar(), self._all_actions())
         chosen = Appearance(str(self.settings.value(APPEARANCE_KEY, Appearance.SYSTEM.value)))
-        for choice, text in (
-            (Appearance.SYSTEM, "Follow the &system"),
-            (Appearance.LIGHT, "&Light"),
-            (Appearance.DARK, "&Dark"),
-        ):
-            action = submenu.addAction(text)
-            action.setCheckable(True)
-            action.setChecked(choice is chosen)
-            action.setObjectName(f"appearance_{choice.value}")
-            action.triggered.connect(lambda _=False, c=choice: self.set_appearance(c))
-            group.addAction(action)
+        add_appearance_menu(self, menus["View"], chosen, self.set_appearance)
+        return menus
 
     def _connect(self) -> None:
         self.home.sig_open_workshop.connect(self.open_workshop)
+        self.editor.sig_run_requested.connect(self.run_workshop)
+        self.runner.sig_back_to_planner.connect(self.open_workshop)
+        self.runner.timer.sig_muted.connect(lambda muted: self.settings.setValue(MUTED_KEY, muted))
         self.store.sig_changed.connect(self._on_changed)
         self.store.sig_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         group = self.undo_group
@@ -123,38 +109,74 @@ class MainWindow(QMainWindow):
 
     # -- pages ------------------------------------------------------------------------------
 
+    def _leave_page(self) -> None:
+        """Save what is being typed on the page we are leaving."""
+        current = self.pages.currentWidget()
+        if current is self.editor:
+            self.editor.commit_pending()
+        elif current is self.runner:
+            self.runner.commit_pending()
+            self.runner.close_projector()
+
     def show_home(self) -> None:
-        if self.pages.currentWidget() is self.editor:
-            self.editor.commit_pending()  # a field still being typed in is saved first
+        self._leave_page()
         self.pages.setCurrentWidget(self.home)
         self.undo_group.setActiveStack(self.home_stack)
-        self._show_menus(home=True)
+        show_page_menus(self._menus, "home")
         self.home.refresh()
         self._update_title()
         self.home.focus_search()
 
-    def open_workshop(self, workshop_id: int) -> None:
+    def _stack_of(self, workshop_id: int) -> QUndoStack:
         stack = self._workshop_stacks.get(workshop_id)
         if stack is None:
             stack = QUndoStack(self.undo_group)
             self._workshop_stacks[workshop_id] = stack
+        return stack
+
+    def open_workshop(self, workshop_id: int) -> None:
+        self._leave_page()
+        stack = self._stack_of(workshop_id)
         self.editor.set_workshop(workshop_id, stack)
         self.pages.setCurrentWidget(self.editor)
         self.undo_group.setActiveStack(stack)
-        self._show_menus(home=False)
+        show_page_menus(self._menus, "editor")
         self._update_title()
 
-    def _show_menus(self, home: bool) -> None:
-        self._menus["Workshop"].menuAction().setVisible(home)
-        for name in ("Editor", "Agenda"):
-            self._menus[name].menuAction().setVisible(not home)
+    def run_workshop(self, workshop_id: int) -> None:
+        """Start (or come back to) the run: the step and timer are where the room left them."""
+        self._leave_page()
+        if self.store.apply(start_run, workshop_id) is None:
+            return  # refused (an empty agenda, say): sig_failed has told the user why
+        stack = self._stack_of(workshop_id)
+        self.runner.set_workshop(workshop_id, stack)
+        self.pages.setCurrentWidget(self.runner)
+        self.undo_group.setActiveStack(stack)
+        show_page_menus(self._menus, "runner")
+        self._update_title()
+        self.runner.focus_current()
+
+    def resume_interrupted_run(self) -> None:
+        """After a crash or a closed laptop mid-workshop, open straight into that run."""
+        running = [w for w in list_workshops(self.store.db) if w.status is WorkshopStatus.RUNNING]
+        if running:
+            newest = max(running, key=lambda w: w.updated_at)
+            if newest.id is not None:
+                self.run_workshop(newest.id)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(Area.WORKSHOPS):
             self._forget_deleted_workshops()
-        on_editor = self.pages.currentWidget() is self.editor
-        if on_editor and changes.workshop_id == self.editor.workshop_id:
+        if changes.workshop_id is not None and changes.workshop_id == self._shown_workshop():
             self._update_title()
+
+    def _shown_workshop(self) -> int | None:
+        current = self.pages.currentWidget()
+        if current is self.editor:
+            return self.editor.workshop_id
+        if current is self.runner:
+            return self.runner.workshop_id
+        return None
 
     def _forget_deleted_workshops(self) -> None:
         """A workshop deleted for good takes its undo history with it."""
@@ -167,15 +189,17 @@ class MainWindow(QMainWindow):
                 stack.deleteLater()
 
     def _update_title(self) -> None:
-        if self.pages.currentWidget() is self.editor and self.editor.workshop_id is not None:
-            try:
-                title = get_workshop(self.store.db, self.editor.workshop_id).title
-            except NotFoundError:  # deleted for good by another change
-                self.show_home()
-                return
-            self.setWindowTitle(f"{title} — Chorus")
-        else:
+        workshop_id = self._shown_workshop()
+        if workshop_id is None:
             self.setWindowTitle("Chorus")
+            return
+        try:
+            title = get_workshop(self.store.db, workshop_id).title
+        except NotFoundError:  # deleted for good by another change
+            self.show_home()
+            return
+        running = " · running" if self.pages.currentWidget() is self.runner else ""
+        self.setWindowTitle(f"{title}{running} — Chorus")
 
     # -- handlers named in the action table -------------------------------------------------
 
@@ -235,18 +259,21 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.value("editor/state")
-        if splitter is not None:
-            self.editor.restore_state(splitter)
+        for key, view in (("editor/state", self.editor), ("runner/state", self.runner)):
+            state = self.settings.value(key)
+            if isinstance(state, QByteArray):
+                view.restore_state(state)
+        self.runner.timer.muted = self.settings.value(MUTED_KEY, False, type=bool) is True
 
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("editor/state", self.editor.save_state())
+        self.settings.setValue("runner/state", self.runner.save_state())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        self.editor.commit_pending()
+        self._leave_page()
         self.save_settings()
         event.accept()
 

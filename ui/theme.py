@@ -90,3 +90,14 @@ _SCHEMES = {
 def warning_colour(palette: QPalette | None = None) -> QColor:
     """A warning tone readable on the current background (amber on light, gold on dark)."""
     return QColor("#ffcc4d") if is_dark(palette) else QColor("#a15c00")
+
+
+def alert_colour(palette: QPalette | None = None) -> QColor:
+    """A stronger alert than the warning, for a timer in overtime (red, readable on light and
+    dark: coral on dark, brick red on light)."""
+    return QColor("#ff8a80") if is_dark(palette) else QColor("#b3261e")
+
+
+def blank_colour() -> QColor:
+    """A blanked projector: black in light and dark alike, so the screen gives off no light."""
+    return QColor("#000000")

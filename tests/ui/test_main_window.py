@@ -14,6 +14,7 @@ from tests.ui.conftest import ScriptedPrompts
 from ui.actions import ACTIONS
 from ui.application import APP_ID, make_application
 from ui.main_window import MainWindow
+from ui.menus import MENU_TITLES
 from ui.store import Store
 from ui.theme import Appearance, AppearanceSwitch, is_dark
 
@@ -39,11 +40,11 @@ def _menu_actions(window: MainWindow) -> dict[str, list[str]]:
 
 
 def test_every_action_with_a_menu_is_in_that_menu(window: MainWindow) -> None:
-    titles = {"Editor": "Go"}
     menus = _menu_actions(window)
     for spec in ACTIONS:
         if spec.menu:
-            assert f"action_{spec.id}" in menus[titles.get(spec.menu, spec.menu)], spec.id
+            title = MENU_TITLES[spec.menu].replace("&", "")
+            assert f"action_{spec.id}" in menus[title], spec.id
 
 
 def test_the_application_names_itself_for_settings_and_the_desktop(qtbot: QtBot) -> None:
@@ -151,3 +152,37 @@ def test_every_icon_only_button_has_an_accessible_name_and_a_tooltip(
         if not button.accessibleName() or not button.toolTip():
             unnamed.append(button.objectName() or repr(button))
     assert unnamed == []
+
+
+def test_f5_in_the_editor_starts_the_run_and_a_new_window_resumes_it(
+    window: MainWindow,
+    store: Store,
+    settings: QSettings,
+    prompts: ScriptedPrompts,
+    qtbot: QtBot,
+) -> None:
+    from app.db.models import WorkshopStatus
+    from app.services.run_state import timer
+
+    workshop = create_workshop(store.db, title="Away day").id
+    window.open_workshop(workshop)
+    window.editor.agenda.add_exercise("check_in_check_out")
+    window.activateWindow()
+    window.editor.tabs.currentWidget().setFocus()
+    qtbot.keyClick(window.editor.tabs.currentWidget(), Qt.Key.Key_F5)
+    assert window.pages.currentWidget() is window.runner
+    assert window.windowTitle() == "Away day · running — Chorus"
+    assert get_workshop(store.db, workshop).status is WorkshopStatus.RUNNING
+    window.runner.next_step()
+    step = timer(store.db, workshop)
+    assert step is not None and step.step_key == "check_out"
+    window.close()
+
+    reopened = MainWindow(store, settings, prompts)  # as after a crash: the run is still on
+    qtbot.addWidget(reopened)
+    reopened.resume_interrupted_run()
+    assert reopened.pages.currentWidget() is reopened.runner
+    assert reopened.runner.context is not None
+    assert reopened.runner.context.step_key == "check_out"
+    reopened.runner.back_to_planner()
+    assert reopened.pages.currentWidget() is reopened.editor

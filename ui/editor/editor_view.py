@@ -5,9 +5,17 @@ Ctrl+4). The Agenda tab puts the exercise library beside the agenda builder, so 
 exercise and placing it is one movement. Every part saves as the user edits; there is no Save.
 """
 
-from PySide6.QtCore import QByteArray, QDataStream, QEvent, QIODevice, Qt
+from PySide6.QtCore import QByteArray, QDataStream, QEvent, QIODevice, Qt, Signal
 from PySide6.QtGui import QPalette, QUndoStack
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.db.models import Workshop
 from app.services.agenda import agenda_plan
@@ -46,24 +54,14 @@ def summary_line(workshop: Workshop) -> str:
 
 
 class WorkshopEditor(QWidget):
+    sig_run_requested = Signal(int)  # the coach asked to run this workshop now
+
     def __init__(self, store: Store, prompts: Prompts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.prompts = prompts
         self.workshop_id: int | None = None
         self.undo_stack: QUndoStack | None = None
-
-        self.title_label = QLabel()
-        self.title_label.setObjectName("workshop_title")
-        self.title_label.setWordWrap(True)
-        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.title_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title_label.setFont(font)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("workshop_summary")
-        self.summary_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.details = DetailsForm(store)
         self.participants = ParticipantsPanel(store)
@@ -92,8 +90,7 @@ class WorkshopEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
-        layout.addWidget(self.title_label)
-        layout.addWidget(self.summary_label)
+        layout.addLayout(self._build_header())
         layout.addSpacing(self.fontMetrics().lineSpacing() // 2)
         layout.addWidget(self.tabs, 1)
 
@@ -155,6 +152,38 @@ class WorkshopEditor(QWidget):
     def _show_tab(self, tab: int, focus: QWidget) -> None:
         self.tabs.setCurrentIndex(tab)
         focus.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _build_header(self) -> QHBoxLayout:
+        """The workshop's title and when/where line, with Run beside them."""
+        self.title_label = QLabel()
+        self.title_label.setObjectName("workshop_title")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("workshop_summary")
+        self.summary_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self.run_button = QToolButton()
+        self.run_button.setDefaultAction(self.command_actions["start_run"])
+        self.run_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(self.title_label)
+        heading.addWidget(self.summary_label)
+        header = QHBoxLayout()
+        header.addLayout(heading, 1)
+        header.addWidget(self.run_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        return header
+
+    def request_run(self) -> None:
+        if self.workshop_id is not None:
+            self.commit_pending()
+            self.sig_run_requested.emit(self.workshop_id)
 
     def focus_search(self) -> None:
         """Find (Ctrl+F) in the editor searches the exercise library."""
