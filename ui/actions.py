@@ -27,6 +27,14 @@ class Scope(StrEnum):
     AGENDA = "agenda"
     LIBRARY = "library"
     PARTICIPANTS = "participants"
+    RUNNER = "runner"  # the live run: steps, projector
+    TIMER = "timer"
+    CARDS = "cards"
+    CLUSTER = "cluster"
+    VOTE = "vote"
+    RATE = "rate"
+    MAP = "map"
+    ACTION_LIST = "action_list"  # the actions capture panel (what, who, by when)
 
 
 @dataclass(frozen=True)
@@ -53,6 +61,7 @@ W, H, E, A, L, P = (
     Scope.LIBRARY,
     Scope.PARTICIPANTS,
 )
+R, T = Scope.RUNNER, Scope.TIMER
 
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
@@ -95,6 +104,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "participants", "Editor"),
     ActionSpec("show_agenda", "&Agenda", "show_agenda", E, "Ctrl+3", "agenda", "Editor"),
     ActionSpec("show_notes", "Private &notes", "show_notes", E, "Ctrl+4", "notes", "Editor"),
+    ActionSpec("start_run", "&Run the workshop", "request_run", E, "F5", "run", "Run",
+               "Run the workshop in the room: script, timer, capture and projector"),
     # Agenda builder
     ActionSpec("add_to_agenda", "&Add to agenda", "add_selected", L, "Ctrl+Return",
                "add_to_agenda", "Agenda", "Add the exercise after the selected agenda item"),
@@ -113,13 +124,106 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "move_up", ""),
     ActionSpec("move_participant_down", "Move participant down", "move_down", P, "Ctrl+Down",
                "move_down", ""),
+    # Runner (scope RUNNER)
+    ActionSpec("next_step", "&Next step", "next_step", R, "PgDown", "next_step", "Run",
+               "Go on to the next step (a presenter clicker's forward key)"),
+    ActionSpec("previous_step", "&Previous step", "previous_step", R, "PgUp", "previous_step",
+               "Run", "Go back to the previous step"),
+    ActionSpec("go_to_step", "&Go to step…", "focus_rail", R, "Ctrl+G", None, "Run",
+               "Choose any step in the agenda, then press Enter"),
+    ActionSpec("toggle_script", "Facilitator &script", "toggle_script", R, "Ctrl+Shift+S",
+               "script", "Run", "Show or hide the script and debrief questions"),
+    ActionSpec("toggle_projector", "&Projector", "toggle_projector", R, "Ctrl+Shift+P",
+               "projector", "Run", "Open or close the projector window"),
+    ActionSpec("blank_projector", "&Blank projector", "toggle_blank", R, "Ctrl+B",
+               "blank_projector", "Run", "Blank the projector screen, or bring it back"),
+    ActionSpec("projector_results", "Show &results on projector", "toggle_results", R,
+               "Ctrl+Shift+O", "projector_results", "Run",
+               "Show what the room produced in this step on the projector, or hide it"),
+    ActionSpec("finish_run", "&Finish the run…", "finish_run", R, None, "finish_run", "Run",
+               "End the workshop run and go back to the planner"),
+    ActionSpec("back_to_planner", "Back to the p&lanner", "back_to_planner", R, "Shift+F5",
+               "back_to_planner", "Run", "Leave run mode; the run stays where it is"),
+    # Timer (scope TIMER)
+    ActionSpec("timer_start_pause", "Start or pause the &timer", "toggle_timer", T,
+               "Ctrl+Shift+Space", "timer_start", "Run", "Start or pause the step's countdown"),
+    ActionSpec("timer_less", "&One minute less", "subtract_minute", T, "Ctrl+-", "timer_less",
+               "Run", "Take a minute off the step's time"),
+    ActionSpec("timer_more", "One &minute more", "add_minute", T, "Ctrl++", "timer_more", "Run",
+               "Give the step another minute"),
+    ActionSpec("timer_reset", "R&eset the timer", "reset_countdown", T, "Ctrl+Shift+R",
+               "timer_reset", "Run", "Back to the step's planned minutes, paused"),
+    ActionSpec("timer_mute", "Mute the &chime", "apply_mute", T, "Ctrl+M", "chime", "Run",
+               "No sound when the time is up"),
+    # Cards panel (scope CARDS)
+    ActionSpec("new_card", "&New card", "focus_entry", Scope.CARDS, "Ctrl+Shift+N", "card_add",
+               "", "Type a new card, then Enter (@name says who said it, #column where it goes)"),
+    ActionSpec("edit_card", "&Edit card", "edit_selected", Scope.CARDS, "F2", "card_edit", "",
+               "Edit the selected card (from the box: the last card added)"),
+    ActionSpec("delete_card", "&Delete card", "delete_selected", Scope.CARDS, Key.Delete,
+               "trash", "", "Delete the selected card (undo brings it back)"),
+    ActionSpec("card_to_left", "Move to the column on the &left", "move_left", Scope.CARDS,
+               "Ctrl+Left", "card_left", "", "Move the selected card one column to the left"),
+    ActionSpec("card_to_right", "Move to the column on the &right", "move_right", Scope.CARDS,
+               "Ctrl+Right", "card_right", "", "Move the selected card one column to the right"),
+    ActionSpec("card_author", "&Who said it…", "choose_author", Scope.CARDS, "Ctrl+Shift+A",
+               "card_author", "", "Say who said the selected card (from the box: the last one)"),
+    # Cluster panel (scope CLUSTER)
+    ActionSpec("new_theme", "&New theme from selection…", "new_theme", Scope.CLUSTER,
+               "Ctrl+Shift+N", "theme_new", "", "Put the selected cards in a new theme you name"),
+    ActionSpec("add_to_theme", "&Add to theme…", "add_to_theme", Scope.CLUSTER, "Ctrl+T",
+               "theme_add", "", "Put the selected cards in a theme you pick by name"),
+    ActionSpec("ungroup_cards", "&Ungroup", "ungroup_selected", Scope.CLUSTER, "Ctrl+Shift+G",
+               "theme_ungroup", "", "Take the selected cards out of their theme"),
+    ActionSpec("rename_theme", "&Rename theme", "rename_theme", Scope.CLUSTER, "F2",
+               "theme_rename", "", "Rename the current theme"),
+    ActionSpec("merge_themes", "&Merge themes", "merge_themes", Scope.CLUSTER, "Ctrl+Shift+M",
+               "theme_merge", "", "Fold the selected themes into the current one"),
+    ActionSpec("delete_theme", "&Delete theme", "delete_theme", Scope.CLUSTER, Key.Delete,
+               "theme_delete", "", "Delete the current theme; its cards go back to the list"),
+    # Vote panel (scope VOTE)
+    ActionSpec("add_dot", "&Add a dot", "add_dot", Scope.VOTE, "+", "dot_add", "",
+               "One more dot on the selected card or theme (= works too)"),
+    ActionSpec("remove_dot", "&Take a dot away", "remove_dot", Scope.VOTE, "-", "dot_remove",
+               "", "One dot fewer on the selected card or theme"),
+    ActionSpec("ranked_order", "&Ranked", "toggle_ranked", Scope.VOTE, "Ctrl+R", "ranked", "",
+               "Most dots first, or back to the order on the board"),
+    # Rate panel (scope RATE)
+    ActionSpec("clear_rating", "&Clear rating", "clear_current", Scope.RATE, Key.Delete,
+               "clear_rating", "", "Clear the selected rating (Backspace works too)"),
+    # Map panel (scope MAP)
+    ActionSpec("map_new_actor", "&New actor", "focus_entry", Scope.MAP, "Ctrl+Shift+N",
+               "map_actor_add", "", "Type a new actor's name, then Enter (#kind sets its kind)"),
+    ActionSpec("map_link", "&Link to…", "start_link", Scope.MAP, "Ctrl+L", "map_link", "",
+               "Link the selected actor to another: pick it by name, then say what passes"),
+    ActionSpec("map_rename", "&Rename", "rename_selected", Scope.MAP, "F2", "map_rename", "",
+               "Rename the selected actor (#kind changes its kind) or relabel the selected link"),
+    ActionSpec("map_delete", "&Delete", "delete_selected", Scope.MAP, Key.Delete, "trash", "",
+               "Delete the selection; an actor goes with its links (undo brings all back)"),
+    ActionSpec("map_tidy", "&Tidy", "tidy", Scope.MAP, "Ctrl+Shift+L", "map_tidy", "",
+               "Arrange the map: linked actors close, none overlapping (undo puts them back)"),
+    ActionSpec("map_fit", "&Fit to window", "fit_view", Scope.MAP, "Ctrl+0", "map_fit", "",
+               "Show the whole map (Ctrl+wheel zooms)"),
+    # Actions panel (scope ACTION_LIST)
+    ActionSpec("new_action", "&New action", "focus_entry", Scope.ACTION_LIST, "Ctrl+Shift+N",
+               None, "", "Type a new action: what, then Tab to who and by when"),
+    ActionSpec("add_action", "&Add", "add_entry", Scope.ACTION_LIST, None, "action_add", "",
+               "Add the action typed above (Enter does it too)"),
+    ActionSpec("toggle_action_done", "Mark &done or open", "toggle_done", Scope.ACTION_LIST,
+               "Space", "action_done", "", "Mark the selected action done, or open again"),
+    ActionSpec("delete_action", "&Delete action", "delete_selected", Scope.ACTION_LIST,
+               Key.Delete, "trash", "", "Delete the selected action (undo brings it back)"),
+    ActionSpec("move_action_up", "Move action up", "move_up", Scope.ACTION_LIST, "Ctrl+Up",
+               "move_up", ""),
+    ActionSpec("move_action_down", "Move action down", "move_down", Scope.ACTION_LIST,
+               "Ctrl+Down", "move_down", ""),
     # Help
     ActionSpec("shortcuts", "&Keyboard shortcuts", "show_shortcuts", W, Key.HelpContents,
                "shortcuts", "Help"),
     ActionSpec("about", "&About Chorus", "show_about", W, None, "about", "Help"),
 )  # fmt: skip
 
-MENUS = ("File", "Edit", "View", "Workshop", "Editor", "Agenda", "Help")
+MENUS = ("File", "Edit", "View", "Workshop", "Editor", "Agenda", "Run", "Help")
 
 
 def specs(scope: Scope) -> Iterator[ActionSpec]:

@@ -20,6 +20,8 @@ from app.services.changes import Area, Changes
 from app.services.errors import InvalidInputError
 from exercises.model import Condition, RateCapture, Scale, Step
 
+RaterScale = tuple[int | None, str]  # (participant id, None for the group; scale key)
+
 
 @dataclass(frozen=True)
 class ScaleSummary:
@@ -134,6 +136,19 @@ def interpretations(capture: RateCapture, summaries: list[ScaleSummary]) -> tupl
         return mean is not None and condition.holds(mean)
 
     return tuple(i.text for i in capture.interpretations if all(map(holds, i.when)))
+
+
+def list_ratings(db: Database, agenda_item_id: int, step_key: str) -> dict[RaterScale, float]:
+    """Every rating of the step by (participant id or None for the group, scale key), so a grid
+    can show who gave what. Ratings of removed participants are included (they come back)."""
+    with db.read() as session:
+        capture_config(session, agenda_item_id, step_key, RateCapture)
+        rows = session.exec(
+            select(Rating).where(
+                Rating.agenda_item_id == agenda_item_id, Rating.step_key == step_key
+            )
+        ).all()
+    return {(row.participant_id, row.scale_key): row.value for row in rows}
 
 
 def rating_summary(db: Database, agenda_item_id: int, step_key: str) -> list[ScaleSummary]:

@@ -177,3 +177,17 @@ def test_a_combination_needs_every_condition(
     assert _meaning(db, item_id, every_mode) == ("Agreed, but waiting to be told.",)
     ratings.set_rating(db, item_id, "rate", "proactive", 3)
     assert _meaning(db, item_id, every_mode) == ()
+
+
+def test_list_ratings_tells_who_gave_what(db: Database, item: tuple[int, int]) -> None:
+    workshop_id, item_id = item
+    ana = add_participant(db, workshop_id, name="Ana").id
+    assert ratings.list_ratings(db, item_id, "rate") == {}
+    ratings.set_rating(db, item_id, "rate", "aligned", 4, participant_id=ana)
+    ratings.set_rating(db, item_id, "rate", "proactive", 2.5)
+    assert ratings.list_ratings(db, item_id, "rate") == {
+        (ana, "aligned"): 4.0,
+        (None, "proactive"): 2.5,
+    }
+    with pytest.raises(InvalidInputError, match="records cards, not ratings"):
+        ratings.list_ratings(db, item_id, "harvest")

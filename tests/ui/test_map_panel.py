@@ -26,7 +26,6 @@ Key = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
 KINDS = ("person", "team", "organisation", "community")
 # The name completion's popup asks for the keyboard, which the offscreen platform cannot give.
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
 
 
 @pytest.fixture

@@ -18,6 +18,14 @@ SCOPE_TITLES = {
     Scope.LIBRARY: "Exercise library",
     Scope.AGENDA: "Agenda",
     Scope.PARTICIPANTS: "Participants",
+    Scope.RUNNER: "Running a workshop",
+    Scope.TIMER: "Timer",
+    Scope.CARDS: "Cards",
+    Scope.CLUSTER: "Themes",
+    Scope.VOTE: "Dot votes",
+    Scope.RATE: "Ratings",
+    Scope.MAP: "System map",
+    Scope.ACTION_LIST: "Actions",
 }
 
 # Keys that come from Qt's own widgets rather than from the table.
