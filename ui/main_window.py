@@ -117,12 +117,21 @@ class MainWindow(QMainWindow):
         elif current is self.runner:
             self.runner.commit_pending()
             self.runner.close_projector()
+            self.runner.timer.ticker.stop()  # no chime from a run that is not on screen
+
+    def _show_page_commands(self, page: str) -> None:
+        """Menus of the page on screen; a hidden runner's commands can never act."""
+        show_page_menus(self._menus, page)
+        for view in (self.runner, self.runner.timer):
+            for action in view.command_actions.values():
+                action.setVisible(page == "runner")
+        self.editor.command_actions["start_run"].setVisible(page == "editor")
 
     def show_home(self) -> None:
         self._leave_page()
         self.pages.setCurrentWidget(self.home)
         self.undo_group.setActiveStack(self.home_stack)
-        show_page_menus(self._menus, "home")
+        self._show_page_commands("home")
         self.home.refresh()
         self._update_title()
         self.home.focus_search()
@@ -140,7 +149,7 @@ class MainWindow(QMainWindow):
         self.editor.set_workshop(workshop_id, stack)
         self.pages.setCurrentWidget(self.editor)
         self.undo_group.setActiveStack(stack)
-        show_page_menus(self._menus, "editor")
+        self._show_page_commands("editor")
         self._update_title()
 
     def run_workshop(self, workshop_id: int) -> None:
@@ -152,7 +161,7 @@ class MainWindow(QMainWindow):
         self.runner.set_workshop(workshop_id, stack)
         self.pages.setCurrentWidget(self.runner)
         self.undo_group.setActiveStack(stack)
-        show_page_menus(self._menus, "runner")
+        self._show_page_commands("runner")
         self._update_title()
         self.runner.focus_current()
 

@@ -5,6 +5,7 @@ from `sig_changed` only where the returned `Changes` touches what they show (Ank
 A write that fails is reported through `sig_failed` in plain words and changes nothing.
 """
 
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Concatenate
@@ -43,6 +44,10 @@ class Store(QObject):
             return None
         except (SQLAlchemyError, OSError) as error:
             self.sig_failed.emit(f"Could not save the change: {_plain(error)}")
+            return None
+        except Exception as error:  # a bug: tell the room's facilitator, keep the window alive
+            traceback.print_exc()
+            self.sig_failed.emit(f"Something went wrong; nothing was changed ({_plain(error)}).")
             return None
         self.sig_changed.emit(changes)
         return changes

@@ -142,8 +142,12 @@ def step_by(db: Database, workshop_id: int, offset: int) -> Changes:
     with db.write() as session:
         state = _state(session, workshop_id)
         steps = _ordered_steps(session, workshop_id)
+        if not steps:
+            raise InvalidInputError("The agenda is empty: add an exercise to run it.")
         ids = [step.id for step in steps]
-        here = ids.index(state.run_step_id) if state.run_step_id in ids else 0
+        # A current step removed from the agenda counts as "before the first", so Next lands on
+        # the first remaining step instead of skipping it.
+        here = ids.index(state.run_step_id) if state.run_step_id in ids else -1
         target = max(0, min(here + offset, len(steps) - 1))
         if ids[target] != state.run_step_id:
             _enter(session, state, steps[target], db.clock())

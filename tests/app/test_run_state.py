@@ -3,7 +3,7 @@
 import pytest
 
 from app.db.database import Database
-from app.services.agenda import add_exercise, agenda_plan
+from app.services.agenda import add_exercise, agenda_plan, remove_item
 from app.services.errors import InvalidInputError
 from app.services.run_state import (
     extend_timer,
@@ -129,3 +129,23 @@ def test_next_previous_and_jump_stay_within_the_agenda(db: Database, workshop_id
     assert view is not None and view.step_key == target.key
     with pytest.raises(InvalidInputError, match="not on this workshop"):
         go_to_step(db, workshop_id, 99_999)
+
+
+def test_next_after_the_agenda_was_emptied_or_the_step_removed(
+    db: Database, workshop_id: int
+) -> None:
+    plan = agenda_plan(db, workshop_id)
+    start_run(db, workshop_id)
+    step_by(db, workshop_id, +1)
+    current = timer(db, workshop_id)
+    assert current is not None and current.step_key == plan.items[0].steps[1].key
+    # The current step's item is removed: Next goes to the first step left, skipping none.
+    second = add_exercise(db, workshop_id, agenda_plan(db, workshop_id).items[0].exercise).id
+    remove_item(db, plan.items[0].item_id)
+    step_by(db, workshop_id, +1)
+    moved = timer(db, workshop_id)
+    assert moved is not None and moved.agenda_item_id == second
+    assert moved.step_key == plan.items[0].steps[0].key
+    remove_item(db, second)
+    with pytest.raises(InvalidInputError, match="agenda is empty"):
+        step_by(db, workshop_id, +1)

@@ -1,4 +1,4 @@
-"""Save the README screenshots: home, workshop editor and library browser, light and dark.
+"""Save the README screenshots: home, editor, library, runner and projector, light and dark.
 
     uv run python -m tests.ui.make_screenshots [OUT_DIR]    (default: resources/screenshots)
 
@@ -22,6 +22,7 @@ from app.demo import create_demo_workshop
 from app.services.templates import create_from_template
 from app.services.workshops import archive_workshop, create_workshop
 from app.user_library import load_user_library
+from tests.ui.runner_screenshots import grab_runner
 from ui.application import make_application
 from ui.main_window import MainWindow
 from ui.store import Store
@@ -91,6 +92,7 @@ def main(out_dir: Path) -> None:
             library = window.editor.library
             _settle(app)
             library.grab().save(str(out_dir / f"library-{choice.value}.png"))
+            grab_runner(app, window, demo, out_dir, choice.value)
             window.close()
             window.deleteLater()
             _settle(app)

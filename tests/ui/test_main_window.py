@@ -48,10 +48,18 @@ def test_every_action_with_a_menu_is_in_that_menu(window: MainWindow) -> None:
 
 
 def test_the_application_names_itself_for_settings_and_the_desktop(qtbot: QtBot) -> None:
-    app = make_application([])
-    assert app.applicationName() == "Chorus"
-    assert app.organizationName() == "Chorus"
-    assert app.desktopFileName() == APP_ID
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    saved = (app.applicationName(), app.organizationName(), app.desktopFileName())
+    try:
+        assert make_application([]) is app
+        assert app.applicationName() == "Chorus"
+        assert app.organizationName() == "Chorus"
+        assert app.desktopFileName() == APP_ID
+    finally:  # the test session's own names come back
+        app.setApplicationName(saved[0])
+        app.setOrganizationName(saved[1])
+        app.setDesktopFileName(saved[2])
 
 
 def test_opening_a_workshop_titles_the_window_and_home_goes_back(
@@ -186,3 +194,20 @@ def test_f5_in_the_editor_starts_the_run_and_a_new_window_resumes_it(
     assert reopened.runner.context.step_key == "check_out"
     reopened.runner.back_to_planner()
     assert reopened.pages.currentWidget() is reopened.editor
+
+
+def test_the_run_menu_in_the_editor_offers_only_to_start_the_run(
+    window: MainWindow, store: Store
+) -> None:
+    first = create_workshop(store.db, title="Already running").id
+    window.open_workshop(first)
+    window.editor.agenda.add_exercise("check_in_check_out")
+    window.run_workshop(first)
+    second = create_workshop(store.db, title="Being planned").id
+    window.open_workshop(second)
+    run_menu = next(
+        a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Run"
+    )
+    visible = [a.objectName() for a in run_menu.actions() if a.isVisible()]
+    assert visible == ["action_start_run"]  # nothing that would act on the other run
+    assert not window.runner.timer.ticker.isActive()

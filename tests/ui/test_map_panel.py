@@ -334,10 +334,12 @@ def test_escape_leaves_the_link_bar_and_the_canvas(
     qtbot.keyClick(panel.canvas, Key.Key_Escape)
     assert panel.entry.hasFocus()
     panel.scene.clearSelection()
-    qtbot.keyClick(panel.entry, Key.Key_Tab)  # to the kind box, then into the map
-    qtbot.keyClick(QApplication.focusWidget(), Key.Key_Tab)
+    qtbot.keyClick(panel.entry, Key.Key_Tab)  # into the map, as the hint says
     assert panel.canvas.hasFocus()
     assert [panel.scene.nodes[i].label for i in panel.scene.selected_node_ids()] == ["Funder"]
+    qtbot.keyClick(panel.canvas, Key.Key_Escape)
+    qtbot.keyClick(panel.entry, Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert panel.kind_box.hasFocus()  # the kind box is one Shift+Tab away
 
 
 def test_relabel_a_link_with_f2(

@@ -26,8 +26,10 @@ HOLDER = (
 )
 
 
-def _environment() -> dict[str, str]:
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+def _environment(home: Path | None = None) -> dict[str, str]:
+    """Offscreen, and (for the real app) a throw-away home so its settings stay out of yours."""
+    extra = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")} if home else {}
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra}
 
 
 def test_a_second_guard_is_refused_and_its_request_reaches_the_owner(
@@ -69,12 +71,12 @@ def test_a_lock_left_by_a_killed_process_is_recovered(data_dir: Path) -> None:
 
 @pytest.mark.slow
 def test_a_second_launch_of_the_app_hands_over_and_never_opens_the_database(
-    data_dir: Path,
+    data_dir: Path, tmp_path: Path
 ) -> None:
     first = subprocess.Popen(
         [sys.executable, "-m", "ui.launcher", "--data-dir", str(data_dir)],
         cwd=ROOT,
-        env=_environment(),
+        env=_environment(tmp_path / "home"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -88,7 +90,7 @@ def test_a_second_launch_of_the_app_hands_over_and_never_opens_the_database(
         second = subprocess.run(
             [sys.executable, "-m", "ui.launcher", "--data-dir", str(data_dir)],
             cwd=ROOT,
-            env=_environment(),
+            env=_environment(tmp_path / "home"),
             capture_output=True,
             text=True,
             timeout=60,

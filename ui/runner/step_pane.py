@@ -8,7 +8,7 @@ panel (if any) captures it. All step text is escaped before it reaches rich text
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -99,6 +99,7 @@ class StepPane(QWidget):
         self.set_script_visible(script_action.isChecked())
 
     def _build_layout(self) -> None:
+        self._script_share = 0.3  # of the height under the prompt, while a panel is shown
         heading = QVBoxLayout()
         heading.setSpacing(4)
         heading.addWidget(self.title_label)
@@ -113,6 +114,7 @@ class StepPane(QWidget):
         self.splitter.addWidget(self.capture_host)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.splitterMoved.connect(self._remember_share)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.top)
@@ -158,6 +160,26 @@ class StepPane(QWidget):
         # A talk step gives the script all the room; the calm line needs only its own height.
         spare = self.no_capture_label.fontMetrics().height() * 3
         self.capture_host.setMaximumHeight(spare if panel is None else QWIDGETSIZE_MAX)
+        if panel is not None:
+            self._share_room()
+
+    def _share_room(self) -> None:
+        """The capture panel gets most of the height: the room's words matter more in the
+        moment than the script, which stays a glance away (and foldable)."""
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        if total > 0:
+            script = round(total * self._script_share)
+            self.splitter.setSizes([script, total - script])
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.panel is not None:
+            self._share_room()  # the first time there is a height to share
+
+    def _remember_share(self, _position: int, _index: int) -> None:
+        sizes = self.splitter.sizes()
+        if self.panel is not None and sum(sizes) > 0:
+            self._script_share = sizes[0] / sum(sizes)
 
     # --- the script, folded or not ---
 
