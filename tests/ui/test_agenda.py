@@ -242,10 +242,10 @@ def test_dragging_an_exercise_over_the_tree_drops_it_before_the_item_under_the_c
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    enter = QDragEnterEvent(at, copy, data, left, none)
+    enter = QDragEnterEvent(at.toPoint(), copy, data, left, none)
     QApplication.sendEvent(viewport, enter)  # makes the viewport the drag's target
     assert enter.isAccepted()
-    move = QDragMoveEvent(at, copy, data, left, none)
+    move = QDragMoveEvent(at.toPoint(), copy, data, left, none)
     QApplication.sendEvent(viewport, move)
     assert move.isAccepted()
     assert panel.tree.gap_at(at.toPoint()) == 1  # an open item's title row: before it

@@ -4,7 +4,7 @@ the database through app/services."""
 
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.services.agenda import add_exercise, agenda_plan
@@ -253,10 +253,10 @@ def drop_on(qtbot: QtBot, view: object, at: QPointF, data: object) -> bool:
     """A real drag over `view`'s viewport: enter, move, drop; True when the drop was taken."""
     viewport = view.viewport()  # type: ignore[attr-defined]
     buttons, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(at, Move, data, buttons, none)  # type: ignore[arg-type]
+    enter = QDragEnterEvent(at.toPoint(), Move, data, buttons, none)  # type: ignore[arg-type]
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
-    move = QDragMoveEvent(at, Move, data, buttons, none)  # type: ignore[arg-type]
+    move = QDragMoveEvent(at.toPoint(), Move, data, buttons, none)  # type: ignore[arg-type]
     QApplication.sendEvent(viewport, move)
     drop = QDropEvent(at, Move, data, buttons, none)  # type: ignore[arg-type]
     QApplication.sendEvent(viewport, drop)
@@ -310,7 +310,7 @@ def test_the_registry_and_the_projector_view_follow_the_board(
     view = make_results(store, context)
     assert isinstance(view, ClusterResults)
     qtbot.addWidget(view)
+    view.resize(1280, 480)
     store.apply(create_cluster, context.agenda_item_id, "patterns", "Trust first", [])
-    labels = [label.text() for label in view.widget().findChildren(QLabel)]
-    assert "Trust first" in labels
-    assert "4 cards not grouped yet" in labels
+    qtbot.waitUntil(lambda: "Trust first" in view.shown_texts())
+    assert "4 cards not grouped yet" in view.shown_texts()

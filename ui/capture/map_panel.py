@@ -103,7 +103,11 @@ class MapPanel(CapturePanel):
         self.kind_box.addItem("No kind", "")
         for kind in self.kinds:
             self.kind_box.addItem(kind.capitalize(), kind)
-        self.kind_box.setVisible(bool(self.kinds))
+        if not self.kinds:
+            # Never setVisible(True) here: without a parent yet, that opens the box as a window
+            # of its own for a moment, which takes the activation (and the keyboard) away from
+            # the main window just as the runner puts the focus in the entry.
+            self.kind_box.hide()
         row = QHBoxLayout()
         row.addWidget(self.entry, 1)
         row.addWidget(self.kind_box)
@@ -124,6 +128,10 @@ class MapPanel(CapturePanel):
         layout.addWidget(self.link_bar)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.message)
+        # Tab from the name box goes into the map, as the hint says; the kind box is one
+        # Shift+Tab away (typing "#team" after the name does the same from the box).
+        QWidget.setTabOrder(self.kind_box, self.entry)
+        QWidget.setTabOrder(self.entry, self.canvas)
         self._say(HINT)
 
     # what the base class promises the runner

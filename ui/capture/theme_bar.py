@@ -37,6 +37,9 @@ class ThemeBar(QWidget):
         assert line is not None
         self.line = line
         self.line.setPlaceholderText("Theme name (Enter to confirm, Esc to cancel)")
+        # The box is the line's focus proxy: keys typed in the room reach the box, which hands
+        # them to the line directly (past any filter on it), so Enter and Esc are caught there.
+        self.name_box.installEventFilter(self)
         self.line.installEventFilter(self)
         self.ok_button = QPushButton("Create")
         self.ok_button.setAutoDefault(False)

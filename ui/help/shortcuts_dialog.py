@@ -35,6 +35,40 @@ BUILT_IN_KEYS = {
     Scope.AGENDA: (("Edit a step's minutes", "F2"),),
     Scope.PARTICIPANTS: (("Edit the selected cell", "F2"),),
     Scope.WINDOW: (("Next field or list", "Tab"), ("Open a menu", "Alt + its underlined letter")),
+    Scope.RUNNER: (("Go to the step chosen in the agenda", "Enter"),),
+    Scope.CARDS: (
+        ("Add the card typed in the box", "Enter"),
+        ("Type who said it and the column (first or last word)", "@name, #column"),
+        ("Complete the name or column", "Tab"),
+        ("From the box to the cards", "Up"),
+        ("Column on the left or right", "Left, Right"),
+        ("Back to the box", "Esc"),
+    ),
+    Scope.CLUSTER: (
+        ("Select more cards", "Shift+Down, Shift+Up"),
+        ("Confirm or cancel the theme name", "Enter, Esc"),
+    ),
+    Scope.VOTE: (("Add a dot", "="), ("Next or previous card or theme", "Down, Up")),
+    Scope.RATE: (
+        ("Set the rating (saved at once)", "Digits"),
+        ("Clear rating", "Backspace"),
+        ("Next scale", "Tab"),
+        ("Next person", "Enter"),
+        ("Edit the cell", "F2"),
+    ),
+    Scope.MAP: (
+        ("Add the actor typed in the box", "Enter"),
+        ("Kind of the new actor (last word)", "#kind"),
+        ("Into the map, then the next actor", "Tab"),
+        ("Previous actor", "Shift+Tab"),
+        ("Move the selected actor (Shift: further)", "Arrow keys"),
+        ("Back to the name box", "Esc"),
+    ),
+    Scope.ACTION_LIST: (
+        ("Next field: what, who, by when", "Tab"),
+        ("Add the action", "Enter"),
+        ("Edit the selected cell", "F2"),
+    ),
 }
 
 
