@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -101,3 +101,26 @@ def alert_colour(palette: QPalette | None = None) -> QColor:
 def blank_colour() -> QColor:
     """A blanked projector: black in light and dark alike, so the screen gives off no light."""
     return QColor("#000000")
+
+
+def muted_colour(palette: QPalette) -> QColor:
+    """Secondary text: the text colour two thirds of the way from the background."""
+    text, base = palette.color(Role.Text), palette.color(Role.Base)
+    return QColor(
+        round(text.red() * 0.62 + base.red() * 0.38),
+        round(text.green() * 0.62 + base.green() * 0.38),
+        round(text.blue() * 0.62 + base.blue() * 0.38),
+    )
+
+
+def tint_text(widget: QWidget, colour: QColor) -> None:
+    """Show `widget`'s text (a label's, say) in `colour`; its other roles follow the app."""
+    palette = widget.palette()
+    palette.setColor(Role.WindowText, colour)
+    widget.setPalette(palette)
+
+
+def tint_warning(widget: QWidget, palette: QPalette | None = None) -> None:
+    """Show `widget`'s text in the warning tone readable on `palette` (a message under a field).
+    Call it again on a PaletteChange: the tone differs between light and dark."""
+    tint_text(widget, warning_colour(palette))

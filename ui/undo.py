@@ -5,13 +5,28 @@ command obsolete, so QUndoStack drops it instead of keeping a step that would do
 """
 
 from collections.abc import Callable
+from enum import IntEnum, unique
 
-from PySide6.QtGui import QUndoCommand
+import shiboken6
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.services.changes import Changes
 from ui.store import Store
 
 Step = Callable[[Store], Changes | None]
+
+
+@unique
+class MergeId(IntEnum):
+    """QUndoCommand.id() of each command type that merges, one number per type: QUndoStack
+    offers a command to the one before only when their ids match, so a type never has to guess
+    what another type's command holds."""
+
+    DETAILS = 4100  # plus the field's index: one id per details field (4100-4199)
+    NOTES = 4200
+    RATING = 4300
+    MAP_NUDGE = 5300
+    DOTS = 5400
 
 
 class StoreCommand(QUndoCommand):
@@ -67,3 +82,21 @@ class CreateCommand(StoreCommand):
     def _remove(self, store: Store) -> Changes | None:
         assert self.row_id is not None
         return self._remove_row(store, self.row_id)
+
+
+def push_reporting(store: Store, stack: QUndoStack, command: QUndoCommand) -> str | None:
+    """Push `command`; the store's refusal message when its write failed, else None.
+
+    The message is what a view shows next to the field, so the user sees why nothing changed.
+    """
+    refused: list[str] = []
+    collect: Callable[[str], None] = refused.append
+    store.sig_failed.connect(collect)
+    try:
+        if shiboken6.isValid(stack):
+            stack.push(command)
+        else:  # the window is closing and took its undo stacks: save anyway, without undo
+            command.redo()
+    finally:
+        store.sig_failed.disconnect(collect)
+    return refused[-1] if refused else None

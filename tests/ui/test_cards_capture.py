@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from app.services.cards import add_card, delete_card, list_cards
 from app.services.drafts import draft_key, load_draft
 from ui.capture.cards_panel import CardsPanel
-from ui.capture.cards_results import CardsResults
+from ui.capture.cards_results import EMPTY, CardsResults
 from ui.capture.registry import make_panel, make_results
 from ui.store import Store
 
@@ -125,20 +125,24 @@ def test_the_projector_shows_the_words_in_their_columns_without_authors(
     results = make_results(store, context)
     assert isinstance(results, CardsResults)
     qtbot.addWidget(results)
-    assert results.empty.isVisibleTo(results)
+    results.resize(1280, 480)
+    assert EMPTY in results.shown_texts()
     panel = open_panel(qtbot, store, undo_stack, context)
     type_card(qtbot, panel, "@Ana We trust each other #vision")
     type_card(qtbot, panel, "Nobody owns the rota #reality")
-    assert [c.model.title for c in results.columns if c.isVisibleTo(results)] == [
+    qtbot.waitUntil(lambda: "Nobody owns the rota" in results.shown_texts())
+    assert [c.title for c in results.shown_columns()] == [
         "What we deeply want to create",
         "Hard truths about today",
     ]
-    assert [r.text for r in results.columns[0].model.rows] == ["We trust each other"]
-    assert [r.text for r in results.columns[1].model.rows] == ["Nobody owns the rota"]
-    assert not results.columns[0].delegate.show_author
-    assert not results.empty.isVisibleTo(results)
+    assert [r.text for r in results.board.columns[0].rows] == ["We trust each other"]
+    assert [r.text for r in results.board.columns[1].rows] == ["Nobody owns the rota"]
+    assert "We trust each other" in results.shown_texts()
+    assert not any("Ana" in text for text in results.shown_texts())  # never who said it
+    assert EMPTY not in results.shown_texts()
     undo_stack.undo()
-    assert [r.text for r in results.columns[1].model.rows] == []
+    assert [r.text for r in results.board.columns[1].rows] == []
+    qtbot.waitUntil(lambda: "Nobody owns the rota" not in results.shown_texts())
 
 
 def test_changes_made_elsewhere_show_up_in_the_panel(

@@ -155,7 +155,7 @@ def test_escape_closes_the_bar_and_a_typed_name_survives_as_a_draft(
     qtbot.waitUntil(panel.bar.line.hasFocus)
     qtbot.keyClicks(panel.bar.line, "Half a tho")
     panel.commit_pending()  # the runner moves on, or the window closes
-    assert load_draft(store.db, panel.draft) == "Half a tho"
+    assert load_draft(store.db, panel.draft.key) == "Half a tho"
     again = ClusterPanel(store, context, undo_stack)
     shown(qtbot, again)
     again.focus_entry()
@@ -165,7 +165,7 @@ def test_escape_closes_the_bar_and_a_typed_name_survives_as_a_draft(
     qtbot.keyClicks(again.bar.line, "ught")
     qtbot.keyClick(again.bar.line, Key.Key_Return)
     assert themes(store, context) == [("Half a thought", [])]
-    assert load_draft(store.db, panel.draft) is None
+    assert load_draft(store.db, panel.draft.key) is None
 
 
 def test_rename_with_f2_merge_ungroup_and_delete_each_undo(

@@ -404,7 +404,7 @@ def test_the_projector_view_follows_the_map(
     assert isinstance(panel, MapPanel)
     shown(qtbot, panel)
     type_actors(qtbot, panel, "Funder", "Ward")
-    assert [n.label for n in results.scene.nodes.values()] == ["Funder", "Ward"]
+    qtbot.waitUntil(lambda: [n.label for n in results.scene.nodes.values()] == ["Funder", "Ward"])
     assert results.stack.currentWidget() is results.view
     assert not results.scene.nodes[node_id(store, context, "Ward")].flags() & (
         results.scene.nodes[node_id(store, context, "Ward")].GraphicsItemFlag.ItemIsMovable

@@ -3,7 +3,6 @@ cards and on themes, never below zero, undo and redo, ranking, and the budget li
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.services.agenda import add_exercise, agenda_plan
@@ -18,7 +17,6 @@ from ui.capture.registry import make_panel, make_results
 from ui.capture.vote_model import BUTTONS, DOTS, LABEL, RANK
 from ui.capture.vote_panel import VotePanel
 from ui.capture.vote_results import VoteResultsView
-from ui.capture.vote_views import DotButtons
 from ui.store import Store
 
 from .conftest import focus, shown
@@ -141,22 +139,31 @@ def test_ranked_order_keeps_the_selection_on_the_same_theme(
     assert shown_labels(panel) == list(THEMES)
 
 
+def click_button(qtbot: QtBot, panel: VotePanel, row: int, delta: int) -> None:
+    """Click the row's minus (delta -1) or plus (1), drawn in its last cell."""
+    where = panel.table.button_rect(row, delta).center()
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
 def test_the_row_buttons_add_and_take_dots(
     store: Store, undo_stack: QUndoStack, qtbot: QtBot
 ) -> None:
     context = themes_step(store)
     panel = open_panel(qtbot, store, undo_stack, context)
-    buttons = panel.table.indexWidget(panel.model.index(2, BUTTONS))
-    assert isinstance(buttons, DotButtons)
-    assert not buttons.minus.isEnabled()
-    qtbot.mouseClick(buttons.plus, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(buttons.plus, Qt.MouseButton.LeftButton)
+    click_button(qtbot, panel, 2, -1)  # no dot yet: minus does nothing
+    assert undo_stack.count() == 0
+    click_button(qtbot, panel, 2, 1)
+    click_button(qtbot, panel, 2, 1)
     assert tally(store, context)["Clear the path"] == 2
     assert current_label(panel) == "Clear the path"
     assert panel.table.hasFocus()  # the keyboard stays on the table
-    qtbot.mouseClick(buttons.minus, Qt.MouseButton.LeftButton)
+    click_button(qtbot, panel, 2, -1)
     assert tally(store, context)["Clear the path"] == 1
-    assert buttons.plus.accessibleName() == "Add a dot to Clear the path"
+    assert panel.table.button_tip(2, 1) == "One more dot on “Clear the path”"
+    assert panel.table.button_tip(2, -1) == "One dot fewer on “Clear the path”"
+    name = panel.model.index(2, BUTTONS).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "Add a dot to Clear the path" in name and "Take a dot from Clear the path" in name
+    assert not panel.table.indexWidget(panel.model.index(2, BUTTONS))  # drawn, no widgets
 
 
 def test_the_budget_line_counts_people_and_warns_when_over(
@@ -191,8 +198,8 @@ def test_the_registry_and_the_projector_view_follow_the_count(
     view = make_results(store, context)
     assert isinstance(view, VoteResultsView)
     qtbot.addWidget(view)
+    view.resize(1280, 480)
     last = vote_results(store.db, context.agenda_item_id, "choose").rows[2].target_id
     store.apply(add_dots, context.agenda_item_id, "choose", cluster_id=last, delta=4)
-    labels = [label.text() for label in view.widget().findChildren(QLabel)]
-    assert labels[:4] == ["1.", "Clear the path", "4", "●●●●"]
-    assert "4 dots given" in labels
+    qtbot.waitUntil(lambda: "4 dots given" in view.shown_texts())
+    assert view.shown_texts()[:4] == ["1.", "Clear the path", "4", "●●●●"]

@@ -9,8 +9,8 @@ added is kept as a draft, so a crash or a step change loses nothing.
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QTimer
-from PySide6.QtGui import QPalette, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer
+from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.changes import Area, Changes
-from app.services.drafts import draft_key, load_draft, save_draft
+from app.services.drafts import draft_key
 from app.services.participants import list_participants
 from ui.actions import Scope, build_actions, refresh_icons
 from ui.capture.action_commands import (
@@ -32,12 +32,12 @@ from ui.capture.actions_form import ENTRY_FIELDS, build_actions_layout
 from ui.capture.actions_model import FIELDS, STATUS, ActionsModel, today_of
 from ui.capture.context import StepContext
 from ui.capture.due_dates import parse_due
+from ui.capture.entry_draft import EntryDraft
 from ui.capture.panel import CapturePanel
-from ui.editor.commands import push_reporting
 from ui.store import Store
-from ui.theme import warning_colour
+from ui.theme import tint_warning
+from ui.undo import push_reporting
 
-DRAFT_PAUSE_MS = 800  # save what is being typed this long after the last key
 Select = QItemSelectionModel.SelectionFlag
 
 
@@ -56,19 +56,18 @@ class ActionsPanel(CapturePanel):
         self.what, self.who, self.due = form.what, form.who, form.due
         self.table, self.message, self.count_label = form.table, form.message, form.count
         self.owners = form.owners  # the names offered in "Who"
-        self._saved_drafts: dict[str, str] = {}
-        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_PAUSE_MS)
-        self._draft_timer.timeout.connect(self._save_drafts)
+        item, step = context.agenda_item_id, context.step_key
+        self.drafts = [  # what is typed in the entry row, one draft per box
+            EntryDraft(store, edit, draft_key("actions", item, step, field), context.workshop_id)
+            for field, edit in zip(ENTRY_FIELDS, (self.what, self.who, self.due), strict=True)
+        ]
         for edit in (self.what, self.who, self.due):
             edit.returnPressed.connect(self.add_entry)
-            edit.textEdited.connect(self._draft_timer.start)
-            edit.installEventFilter(self)
         self.table.doubleClicked.connect(self._on_double_click)
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
-        self._tint_message()
+        tint_warning(self.message, self.palette())
         store.sig_changed.connect(self._on_changed)
-        self._restore_drafts()
         self._reload()
         self._load_owners()
 
@@ -81,27 +80,8 @@ class ActionsPanel(CapturePanel):
         """Close a cell editor (it saves on losing focus) and keep the entry's typing as drafts."""
         if self.table.state() is QAbstractItemView.State.EditingState:
             self.table.setFocus()
-        self._save_drafts()
-
-    # -- drafts -------------------------------------------------------------------------------
-
-    def _draft_key(self, field: str) -> str:
-        return draft_key("actions", self.context.agenda_item_id, self.context.step_key, field)
-
-    def _restore_drafts(self) -> None:
-        for field, edit in zip(ENTRY_FIELDS, (self.what, self.who, self.due), strict=True):
-            text = load_draft(self.store.db, self._draft_key(field)) or ""
-            edit.setText(text)
-            self._saved_drafts[field] = text
-
-    def _save_drafts(self) -> None:
-        self._draft_timer.stop()
-        for field, edit in zip(ENTRY_FIELDS, (self.what, self.who, self.due), strict=True):
-            if edit.text() != self._saved_drafts.get(field, ""):
-                key = self._draft_key(field)
-                wid = self.context.workshop_id
-                if self.store.apply(save_draft, key, edit.text(), workshop_id=wid) is not None:
-                    self._saved_drafts[field] = edit.text()
+        for draft in self.drafts:
+            draft.save(now=True)
 
     # -- redraw -------------------------------------------------------------------------------
 
@@ -149,9 +129,9 @@ class ActionsPanel(CapturePanel):
         )
         if self._push(command) is not None:
             return
-        for edit in (self.what, self.who, self.due):
+        for edit, draft in zip((self.what, self.who, self.due), self.drafts, strict=True):
             edit.clear()
-        self._save_drafts()
+            draft.committed()
         if command.row_id is not None:
             self._select(command.row_id, 0)
         self.what.setFocus()
@@ -205,7 +185,7 @@ class ActionsPanel(CapturePanel):
                 new = parse_due(text, today_of(self.store.db))
             except ValueError as problem:
                 self._show(str(problem))
-                QTimer.singleShot(0, lambda: self._reopen(action_id, FIELDS.index(field), text))
+                self._reopen_later(action_id, field, text)
                 return False
         old = action.value(field)
         if new == old or (field == "what" and text.strip() == old):
@@ -214,9 +194,13 @@ class ActionsPanel(CapturePanel):
             self.store, action_id, field, old=old, new=new, what=action.what
         )
         if self._push(command) is not None:
-            QTimer.singleShot(0, lambda: self._reopen(action_id, FIELDS.index(field), text))
+            self._reopen_later(action_id, field, text)
             return False
         return True
+
+    def _reopen_later(self, action_id: int, field: str, text: str) -> None:
+        """Once the closing editor is gone; never if the step changed and this panel went."""
+        QTimer.singleShot(0, self, lambda: self._reopen(action_id, FIELDS.index(field), text))
 
     def _reopen(self, action_id: int, column: int, text: str) -> None:
         """Give refused text back in the cell, so nothing typed is lost."""
@@ -266,18 +250,8 @@ class ActionsPanel(CapturePanel):
         self.message.setText(message or "")
         self.message.setVisible(bool(message))
 
-    def _tint_message(self) -> None:
-        palette = self.message.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, warning_colour(self.palette()))
-        self.message.setPalette(palette)
-
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange:
-            self._tint_message()
+            tint_warning(self.message, self.palette())
             refresh_icons(self.command_actions)
         super().changeEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.FocusOut and watched in (self.what, self.who, self.due):
-            self._save_drafts()  # focus leaving the entry row: keep the words
-        return super().eventFilter(watched, event)

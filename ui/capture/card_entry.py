@@ -46,7 +46,9 @@ class CardEntry(QLineEdit):
         self._sigils = AUTHOR
         self._choices: list[tuple[str, str, tuple[str, ...]]] = []  # shown, token, spellings
         self._shown = QStandardItemModel(self)
-        self.suggestions = QListView()
+        # A child of the box until first shown, then of the panel (drawn over it, not clipped
+        # to the box): either way it goes when the box goes.
+        self.suggestions = QListView(self)
         self.suggestions.setObjectName("card_suggestions")
         self.suggestions.setModel(self._shown)
         self.suggestions.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -28,7 +28,7 @@ from ui.capture.card_commands import (
 )
 from ui.capture.card_prefixes import resolve
 from ui.capture.cards_model import CardRow
-from ui.editor.commands import push_reporting
+from ui.undo import push_reporting
 
 if TYPE_CHECKING:
     from ui.capture.cards_panel import CardsPanel
@@ -114,7 +114,8 @@ class CardEdits:
             )
         refused = self._push_all("Edit card", commands)
         if refused:
-            QTimer.singleShot(0, lambda: self._reopen(card_id, new))
+            # Once the closing editor is gone; never if the step changed and the panel went.
+            QTimer.singleShot(0, self.panel, lambda: self._reopen(card_id, new))
             return False
         self.panel.say(" ".join(resolved.problems))
         return True
@@ -145,7 +146,7 @@ class CardEdits:
     def editor_closed(self, _editor: QWidget, _hint: QAbstractItemDelegate.EndEditHint) -> None:
         if self._back_to_entry:
             self._back_to_entry = False
-            QTimer.singleShot(0, self.panel.focus_entry)
+            QTimer.singleShot(0, self.panel, self.panel.focus_entry)
 
     def finish_open_editor(self) -> None:
         """Commit an edit in place still open (the editor saves when it loses the focus)."""

@@ -22,6 +22,7 @@ from app.services.drafts import draft_key
 from exercises.model import CardsCapture
 from ui.actions import Scope, build_actions, refresh_icons
 from ui.capture.card_columns import CardColumn
+from ui.capture.card_counts import count_text
 from ui.capture.card_entry import CardEntry
 from ui.capture.card_prefixes import resolve
 from ui.capture.cards_edits import CardEdits
@@ -30,7 +31,7 @@ from ui.capture.context import StepContext
 from ui.capture.entry_draft import EntryDraft
 from ui.capture.panel import CapturePanel
 from ui.store import Store
-from ui.theme import warning_colour
+from ui.theme import tint_warning
 
 HINT = "Enter adds · @name says who said it · Tab completes · ↑ goes to the cards"
 HINT_COLUMNS = (
@@ -78,7 +79,7 @@ class CardsPanel(CapturePanel):
         self.message.setObjectName("card_message")
         self.message.setWordWrap(True)
         self.message.hide()
-        self._tint_message()
+        tint_warning(self.message, self.palette())
         layout.addWidget(self.hint)
         layout.addWidget(self.message)
         self.setFocusProxy(self.entry)
@@ -251,10 +252,10 @@ class CardsPanel(CapturePanel):
         self.entry.set_choices([name for _, name in self.board.people], self.board.categories)
 
     def _update_counts(self) -> None:
-        count = self.board.count
-        text = "No cards yet" if count == 0 else f"{count:,} card{'' if count == 1 else 's'}"
-        if self.per_participant:
-            text += self._not_heard()
+        board = self.board
+        text = count_text(
+            board.count, board.people, board.heard, per_participant=self.per_participant
+        )
         self.count_label.setText(text)
         self.count_label.setToolTip(text)
         for column in self.columns:
@@ -265,15 +266,6 @@ class CardsPanel(CapturePanel):
             column.set_note(len(column.model.rows), " · ".join(extra))
             if self.board.categories and column.model.category is None:
                 column.setVisible(bool(column.model.rows))
-
-    def _not_heard(self) -> str:
-        named = [name for pid, name in self.board.people if name and pid not in self.board.heard]
-        if not [name for _, name in self.board.people if name]:
-            return ""
-        if not named:
-            return " · everyone named has spoken"
-        shown = ", ".join(named[:5]) + (f" and {len(named) - 5} more" if len(named) > 5 else "")
-        return f" · not heard yet: {shown}"
 
     # -- handlers of the CARDS actions (the edits themselves are in cards_edits) ---------------
 
@@ -294,13 +286,8 @@ class CardsPanel(CapturePanel):
 
     # -- looks ----------------------------------------------------------------------------------
 
-    def _tint_message(self) -> None:
-        palette = self.message.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, warning_colour(self.palette()))
-        self.message.setPalette(palette)
-
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange:
-            self._tint_message()
+            tint_warning(self.message, self.palette())
             refresh_icons(self.command_actions)
         super().changeEvent(event)

@@ -1,12 +1,13 @@
 """What the cluster panel shows: the cards not grouped yet beside the themes with their cards.
 
 The board reads the step through the services and redraws from the store's report, keeping
-the selection, the current row and which themes are open by id. It also answers which cards
-and themes the user means: "the selected cards" are those of the side that had the focus last.
+the selection, the current row and which themes are open by id (ui.capture.cluster_redraw).
+It also answers which cards and themes the user means: "the selected cards" are those of the
+side that had the focus last.
 The commands live in ClusterPanel (ui.capture.cluster_panel), which names the handlers.
 """
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt
 from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.db.models import Card
 from app.services.changes import Area, Changes
-from app.services.clusters import ClusterView, list_clusters, unclustered_cards
+from app.services.clusters import list_clusters, unclustered_cards
 from exercises.model import CardsCapture
 from ui.actions import Scope, build_actions, refresh_icons, shortcut_text, spec
 from ui.capture.cluster_commands import NO_THEME, Link
@@ -36,6 +36,7 @@ from ui.capture.cluster_model import (
     CardListModel,
     ThemesModel,
 )
+from ui.capture.cluster_redraw import show_cards, show_themes
 from ui.capture.cluster_views import CardList, ThemeTree
 from ui.capture.context import StepContext
 from ui.capture.panel import CapturePanel
@@ -169,78 +170,14 @@ class ClusterBoard(CapturePanel):
         item, step = self.context.agenda_item_id, self.context.step_key
         cards = unclustered_cards(self.store.db, item, step)
         views = list_clusters(self.store.db, item, step)
-        self._show_cards(cards)
-        self._show_themes(views)
+        show_cards(self.card_list, self.cards_model, cards, self.categories)
+        show_themes(self.tree, self.themes_model, views, self.categories)
         self.cards_heading.setText(f"Not grouped yet ({len(cards)})")
         left = "Every card is in a theme" if views else "No cards yet"
         if cards:
             left = f"{_plural(len(cards), 'card')} not grouped yet"
         self.count_label.setText(f"{left} · {_plural(len(views), 'theme')}")
         self._update_actions()
-
-    def _show_cards(self, cards: list[Card]) -> None:
-        """Keep the selection by id; when the current card left, go to the first card after
-        the ones that left, so the keyboard carries on down the list."""
-        view, selection = self.card_list, self.card_list.selectionModel()
-        old_ids = self.cards_model.card_ids()
-        chosen = {i.data(ROW_ID) for i in selection.selectedRows()}
-        current_id = view.currentIndex().data(ROW_ID)
-        gone_from = min(
-            [old_ids.index(i) for i in chosen | {current_id} if i in old_ids], default=0
-        )
-        self.cards_model.set_cards(cards, self.categories)
-        ids = self.cards_model.card_ids()
-        if not ids or current_id is None:
-            return
-        if current_id in ids:
-            row = ids.index(current_id)
-        else:
-            row = min(len([i for i in old_ids[:gone_from] if i in ids]), len(ids) - 1)
-        selection.setCurrentIndex(self.cards_model.index(row, 0), Select.NoUpdate)
-        picked = QItemSelection()
-        for index in (self.cards_model.index(r, 0) for r in range(len(ids))):
-            if index.data(ROW_ID) in chosen:
-                picked.select(index, index)
-        if picked.isEmpty() and current_id is not None:
-            picked.select(view.currentIndex(), view.currentIndex())
-        selection.select(picked, Select.ClearAndSelect)
-
-    def _show_themes(self, views: list[ClusterView]) -> None:
-        model, tree = self.themes_model, self.tree
-        collapsed = {
-            model.index(r, NAME).data(ROW_ID)
-            for r in range(model.rowCount())
-            if not tree.isExpanded(model.index(r, NAME))
-        }
-        chosen = {(i.data(KIND), i.data(ROW_ID)) for i in tree.selectionModel().selectedRows()}
-        current = tree.currentIndex()
-        current_key = (current.data(KIND), current.data(ROW_ID))
-        if not model.set_themes(views, self.categories):
-            return
-        for r in range(model.rowCount()):
-            index = model.index(r, NAME)
-            tree.setExpanded(index, index.data(ROW_ID) not in collapsed)
-        self._select_in_tree(chosen, current_key)
-        if not tree.currentIndex().isValid() and model.rowCount():
-            tree.selectionModel().setCurrentIndex(model.index(0, NAME), Select.NoUpdate)
-
-    def _select_in_tree(self, chosen: set[tuple[str, int]], current: tuple[str, int]) -> None:
-        def find(key: tuple[str, int]) -> QModelIndex:
-            kind, row_id = key
-            if kind == THEME:
-                return self.themes_model.theme_index(row_id)
-            return self.themes_model.card_index(row_id) if kind == CARD else QModelIndex()
-
-        selection = self.tree.selectionModel()
-        picked = QItemSelection()
-        for key in chosen:
-            index = find(key)
-            if index.isValid():
-                picked.select(index, index.siblingAtColumn(COUNT))
-        index = find(current)
-        if index.isValid():
-            selection.setCurrentIndex(index, Select.NoUpdate)
-        selection.select(picked, Select.ClearAndSelect)
 
     def select_theme(self, theme_id: int) -> None:
         index = self.themes_model.theme_index(theme_id)

@@ -3,13 +3,14 @@
 The keyboard does it all (select cards, name a new theme or pick one, rename, merge, ungroup,
 delete) and so does the mouse (drag cards onto a theme, onto empty space for a new theme, back
 to the list to ungroup). Every edit is an undo command on the workshop's stack, saved at once.
-A theme name typed but not confirmed is kept as a draft and offered again next time.
+A theme name typed but not confirmed is kept as a draft (after a pause in typing, when the focus
+leaves the bar, and when the runner moves on) and offered again next time.
 """
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from app.services.drafts import clear_draft, draft_key, load_draft, save_draft
+from app.services.drafts import draft_key
 from ui.capture.cluster_board import ClusterBoard
 from ui.capture.cluster_commands import (
     CreateThemeCommand,
@@ -22,12 +23,11 @@ from ui.capture.cluster_commands import (
 )
 from ui.capture.cluster_model import KIND, NAME, ROW_ID, THEME
 from ui.capture.context import StepContext
+from ui.capture.entry_draft import EntryDraft
 from ui.store import Store
 
 
 class ClusterPanel(ClusterBoard):
-    _pending: dict[int, Link] = {}  # the cards the open theme bar is for (replaced, never mutated)
-
     def __init__(
         self,
         store: Store,
@@ -35,17 +35,21 @@ class ClusterPanel(ClusterBoard):
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
     ) -> None:
+        # Before the board's first redraw, which already keeps it in step with the cards.
+        self._pending: dict[int, Link] = {}  # the cards the open theme bar is for
         super().__init__(store, context, undo_stack, parent)
-        self.draft = draft_key("theme", context.agenda_item_id, context.step_key)
-        self._draft_saved = False
+        key = draft_key("theme", context.agenda_item_id, context.step_key)
+        self.draft = EntryDraft(store, self.bar.line, key, context.workshop_id)
         self.cards_model.sig_cards_dropped.connect(self._ungroup_ids)
         self.themes_model.sig_dropped_on_theme.connect(self._assign_ids)
         self.themes_model.sig_dropped_as_new.connect(self._new_theme_from_drop)
         self.themes_model.sig_renamed.connect(self._on_renamed)
         self.bar.sig_confirmed.connect(self._on_bar_confirmed)
         self.bar.sig_cancelled.connect(self._on_bar_cancelled)
-        self.bar.sig_left.connect(self.commit_pending)
-        self._restore_draft()
+        self.bar.sig_left.connect(self.draft.save)
+        if self.bar.line.text():  # a draft left from last time: offer it again
+            names = self.themes_model.theme_names()
+            self.bar.open_for(0, names, picking=False, text=self.bar.line.text())
 
     # --- CapturePanel ---
 
@@ -62,22 +66,7 @@ class ClusterPanel(ClusterBoard):
     def commit_pending(self) -> None:
         """A rename being typed is saved; a theme name not yet confirmed is kept as a draft."""
         self.tree.finish_editing()
-        text = self.bar.text()
-        if text.strip():
-            wid = self.context.workshop_id
-            saved = self.store.apply(save_draft, self.draft, text, workshop_id=wid)
-            self._draft_saved = saved is not None
-
-    def _restore_draft(self) -> None:
-        text = load_draft(self.store.db, self.draft)
-        if text:
-            self._draft_saved = True
-            self.bar.open_for(0, self.themes_model.theme_names(), picking=False, text=text)
-
-    def _forget_draft(self) -> None:
-        if self._draft_saved:
-            self._draft_saved = False
-            self.store.apply(clear_draft, self.draft)
+        self.draft.save(now=True)
 
     def _refresh(self) -> None:
         super()._refresh()
@@ -125,12 +114,12 @@ class ClusterPanel(ClusterBoard):
             self.select_theme(command.row_id)
         self._pending = {}
         self.bar.close_bar(self.active)  # back where the cards were chosen
-        self._forget_draft()
+        self.draft.committed()
 
     def _on_bar_cancelled(self) -> None:
         self._pending = {}
         self.active.setFocus()
-        self._forget_draft()
+        self.draft.committed()
 
     def ungroup_selected(self) -> None:
         ids = self.selected_card_ids()

@@ -28,10 +28,9 @@ from app.services.system_map import (
 from ui.capture.context import StepContext
 from ui.capture.map_refs import MapRefs, Ref
 from ui.store import Store
-from ui.undo import StoreCommand
+from ui.undo import MergeId, StoreCommand
 
 Point = tuple[float, float]
-_NUDGE_ID = 5300  # QUndoCommand id: arrow-key nudges of one burst merge into one step
 
 
 @dataclass
@@ -243,7 +242,7 @@ class MoveNodesCommand(StoreCommand):
         return run
 
     def id(self) -> int:
-        return -1 if self.burst is None else _NUDGE_ID
+        return -1 if self.burst is None else MergeId.MAP_NUDGE  # one burst of arrow keys: one step
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         if not (

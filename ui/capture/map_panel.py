@@ -8,25 +8,18 @@ Every edit is an undo command and is saved at once; the half-typed name is kept 
 
 import itertools
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QTimer
 from PySide6.QtGui import QPalette, QShowEvent, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from app.services.changes import Area, Changes
-from app.services.drafts import draft_key, load_draft, save_draft
+from app.services.drafts import draft_key
 from app.services.errors import ServiceError
 from app.services.system_map import system_map
 from exercises.model import MapCapture
 from ui.actions import Scope, build_actions, refresh_icons
 from ui.capture.context import StepContext
+from ui.capture.entry_draft import EntryDraft
 from ui.capture.map_canvas import MapCanvas
 from ui.capture.map_commands import (
     MoveNodesCommand,
@@ -38,6 +31,7 @@ from ui.capture.map_commands import (
     relabel_link_command,
     rename_node_command,
 )
+from ui.capture.map_form import HINT, build_map_layout
 from ui.capture.map_items import LinkItem, NodeItem, node_size
 from ui.capture.map_layout import free_spot, tidy_layout
 from ui.capture.map_link_bar import LinkBar
@@ -45,14 +39,10 @@ from ui.capture.map_refs import Ref, map_refs
 from ui.capture.map_scene import MapScene
 from ui.capture.map_text import parse_actor
 from ui.capture.panel import CapturePanel
-from ui.editor.commands import push_reporting
 from ui.store import Store
-from ui.theme import warning_colour
+from ui.theme import tint_text, warning_colour
+from ui.undo import push_reporting
 
-HINT = (
-    "Enter adds · Tab: into the map, next actor · arrows move · Ctrl+L link · F2 rename · "
-    "Delete · Ctrl+Shift+L tidy · Esc back here"
-)
 _BURSTS = itertools.count(1)  # arrow presses of one burst share a number and merge in undo
 
 
@@ -75,14 +65,14 @@ class MapPanel(CapturePanel):
         self._link_source: Ref | None = None
         self._burst = next(_BURSTS)
         self._burst_timer = QTimer(self, singleShot=True, interval=1500)
-        self._draft_key = draft_key("map", context.agenda_item_id, context.step_key)
         self._fitted = False
-        self._build()
-        self.entry.setText(load_draft(store.db, self._draft_key) or "")
-        self._draft = self.entry.text()
+        form = build_map_layout(self, self.canvas, self.link_bar, self.kinds, self.command_actions)
+        self.entry, self.kind_box, self.message = form.entry, form.kind_box, form.message
+        self._say(HINT)
+        key = draft_key("map", context.agenda_item_id, context.step_key)
+        self.draft = EntryDraft(store, self.entry, key, context.workshop_id)
         self._burst_timer.timeout.connect(self._end_burst)
         self.entry.returnPressed.connect(self._add_actor)
-        self.entry.editingFinished.connect(self._save_draft)
         self.canvas.sig_nudge.connect(self._nudge)
         self.canvas.sig_leave.connect(self.focus_entry)
         self.scene.sig_nodes_dragged.connect(self._dragged)
@@ -93,47 +83,6 @@ class MapPanel(CapturePanel):
         store.sig_changed.connect(self._on_changed)
         self.reload()
 
-    def _build(self) -> None:
-        self.entry = QLineEdit()
-        self.entry.setAccessibleName("New actor")
-        kinds = f" (#{self.kinds[0]} after the name sets its kind)" if self.kinds else ""
-        self.entry.setPlaceholderText(f"Add an actor: type a name, then Enter{kinds}")
-        self.kind_box = QComboBox()
-        self.kind_box.setAccessibleName("Kind of the next actor")
-        self.kind_box.addItem("No kind", "")
-        for kind in self.kinds:
-            self.kind_box.addItem(kind.capitalize(), kind)
-        if not self.kinds:
-            # Never setVisible(True) here: without a parent yet, that opens the box as a window
-            # of its own for a moment, which takes the activation (and the keyboard) away from
-            # the main window just as the runner puts the focus in the entry.
-            self.kind_box.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.entry, 1)
-        row.addWidget(self.kind_box)
-        for action_id in ("map_link", "map_rename", "map_delete", "map_tidy", "map_fit"):
-            button = QToolButton()
-            button.setDefaultAction(self.command_actions[action_id])
-            button.setAccessibleName(self.command_actions[action_id].text().replace("&", ""))
-            button.setAutoRaise(True)
-            if action_id in ("map_link", "map_tidy"):
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the entry to the map
-            row.addWidget(button)
-        self.message = QLabel(HINT)
-        self.message.setObjectName("map_message")
-        self.message.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.link_bar)
-        layout.addWidget(self.canvas, 1)
-        layout.addWidget(self.message)
-        # Tab from the name box goes into the map, as the hint says; the kind box is one
-        # Shift+Tab away (typing "#team" after the name does the same from the box).
-        QWidget.setTabOrder(self.kind_box, self.entry)
-        QWidget.setTabOrder(self.entry, self.canvas)
-        self._say(HINT)
-
     # what the base class promises the runner
 
     def focus_entry(self) -> None:
@@ -141,14 +90,7 @@ class MapPanel(CapturePanel):
 
     def commit_pending(self) -> None:
         self.canvas.finish_inline()
-        self._save_draft()
-
-    def _save_draft(self) -> None:
-        text = self.entry.text()
-        if text != self._draft:
-            ctx = self.context
-            if self.store.apply(save_draft, self._draft_key, text, workshop_id=ctx.workshop_id):
-                self._draft = text
+        self.draft.save(now=True)
 
     # redrawing
 
@@ -230,7 +172,7 @@ class MapPanel(CapturePanel):
         command, ref = add_node_command(self.store, self.refs, ctx, label, kind=kind, at=at)
         if self._push(command):
             self.entry.clear()
-            self._save_draft()
+            self.draft.committed()
             if ref.id in self.scene.nodes:
                 self.canvas.ensureVisible(self.scene.nodes[ref.id])
 
@@ -316,15 +258,8 @@ class MapPanel(CapturePanel):
         return refused is None
 
     def _say(self, text: str, *, problem: bool = False) -> None:
-        palette = self.message.palette()
-        role = QPalette.ColorRole.WindowText
-        tone = (
-            warning_colour(self.palette())
-            if problem
-            else self.palette().color(QPalette.ColorRole.PlaceholderText)
-        )
-        palette.setColor(role, tone)
-        self.message.setPalette(palette)
+        quiet = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        tint_text(self.message, warning_colour(self.palette()) if problem else quiet)
         self.message.setText(text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)

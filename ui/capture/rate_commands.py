@@ -12,9 +12,7 @@ from ui.capture.context import StepContext
 from ui.capture.rate_model import cell_text
 from ui.capture.rating_chart import short_label
 from ui.store import Store
-from ui.undo import StoreCommand
-
-_RATING_ID = 4300
+from ui.undo import MergeId, StoreCommand
 
 
 class RatingCommand(StoreCommand):
@@ -57,7 +55,7 @@ class RatingCommand(StoreCommand):
                 self.scale_key, self.session)  # fmt: skip
 
     def id(self) -> int:
-        return _RATING_ID
+        return MergeId.RATING
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         if not (

@@ -7,7 +7,7 @@ short message and nothing is saved. Every change is an undo step on the workshop
 """
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent, QUndoStack
+from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from app.services.changes import Area, Changes
@@ -26,9 +26,9 @@ from ui.capture.rate_model import (
     reading,
 )
 from ui.capture.rating_chart import RatingChart
-from ui.editor.commands import push_reporting
 from ui.store import Store
-from ui.theme import warning_colour
+from ui.theme import tint_warning
+from ui.undo import push_reporting
 
 TYPING_PAUSE_MS = 1200  # digits typed closer together than this make one number ("-", "2", "0")
 NUMBER_KEYS = frozenset("0123456789-.,")
@@ -61,7 +61,7 @@ class RatePanel(CapturePanel):
         self.reading, self.reading_area = self.form.reading, self.form.reading_area
         self.grid.installEventFilter(self)
         self.grid.selectionModel().currentChanged.connect(self._on_current_changed)
-        self._tint_message()
+        tint_warning(self.message, self.palette())
         store.sig_changed.connect(self._on_changed)
         self._reload()
 
@@ -232,13 +232,8 @@ class RatePanel(CapturePanel):
         self.message.setText(message or "")
         self.message.setVisible(bool(message))
 
-    def _tint_message(self) -> None:
-        palette = self.message.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, warning_colour(self.palette()))
-        self.message.setPalette(palette)
-
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange:
-            self._tint_message()
+            tint_warning(self.message, self.palette())
             refresh_icons(self.command_actions)
         super().changeEvent(event)

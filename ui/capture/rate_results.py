@@ -14,10 +14,11 @@ from ui.capture.context import StepContext
 from ui.capture.rate_form import legend_label
 from ui.capture.rate_model import reading
 from ui.capture.rating_chart import RatingChart
+from ui.capture.room_type import READABLE
 from ui.store import Store
 
 CHART_SCALE = 1.5  # of the projector window's font, which is already large
-READING_SCALE = 1.4
+READING_SCALE = 1.4  # the legend is at the smallest readable size (READABLE)
 
 
 class RateResults(QWidget):
@@ -35,20 +36,22 @@ class RateResults(QWidget):
         self.reading.setTextFormat(Qt.TextFormat.PlainText)
         self.reading.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.chart.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        column = QVBoxLayout()
-        column.addWidget(self.chart, 1)
         self.legend = legend_label()
-        column.addWidget(self.legend)
+        side = QVBoxLayout()  # the words beside the chart, which keeps the whole height
+        side.addWidget(self.reading)
+        side.addSpacing(self.fontMetrics().height())
+        side.addWidget(self.legend)
+        side.addStretch(1)
         layout = QHBoxLayout(self)
-        layout.addLayout(column, 3)
+        layout.addWidget(self.chart, 3)
         layout.addSpacing(self.fontMetrics().height() * 2)
-        layout.addWidget(self.reading, 2)
+        layout.addLayout(side, 2)
         self._scale_fonts()
         store.sig_changed.connect(self._on_changed)
         self.refresh()
 
     def _scale_fonts(self) -> None:
-        scaled = ((self.chart, CHART_SCALE), (self.reading, READING_SCALE), (self.legend, 0.9))
+        scaled = ((self.chart, CHART_SCALE), (self.reading, READING_SCALE), (self.legend, READABLE))
         for widget, factor in scaled:
             font = self.font()
             font.setPointSizeF(font.pointSizeF() * factor)

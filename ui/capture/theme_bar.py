@@ -2,7 +2,8 @@
 
 It opens above the themes (no dialog to wait for), takes a typed name or one of the existing
 names (typing completes them, Up and Down step through them), confirms with Enter and goes away
-with Esc. A name typed but not confirmed stays in the box; the panel keeps it as a draft.
+with Esc. A name typed but not confirmed stays in the box; the panel keeps it as a draft (an
+emptied box leaves no draft behind).
 """
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -23,7 +24,7 @@ _CONFIRM = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 class ThemeBar(QWidget):
     sig_confirmed = Signal(str)  # the name typed or picked (never blank)
     sig_cancelled = Signal()
-    sig_left = Signal()  # focus went elsewhere with a name still in the box
+    sig_left = Signal()  # the focus left the open bar (the panel saves what it holds)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +120,6 @@ class ThemeBar(QWidget):
             if event.key() == Qt.Key.Key_Escape:
                 self.cancel()
                 return True
-        elif kind == QEvent.Type.FocusOut and self.isVisible() and self.line.text().strip():
+        elif kind == QEvent.Type.FocusOut and self.isVisible():
             self.sig_left.emit()
         return super().eventFilter(watched, event)

@@ -13,9 +13,7 @@ from PySide6.QtGui import QUndoCommand
 from app.services.votes import add_dots
 from ui.capture.context import StepContext
 from ui.store import Store
-from ui.undo import StoreCommand
-
-_DOTS_ID = 5300  # QUndoCommand id shared by every dots command, so they may merge
+from ui.undo import MergeId, StoreCommand
 
 
 class DotsCommand(StoreCommand):
@@ -53,7 +51,7 @@ class DotsCommand(StoreCommand):
             self.setText(f"Take {dots} from “{short}”")
 
     def id(self) -> int:
-        return _DOTS_ID
+        return MergeId.DOTS
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         if not (

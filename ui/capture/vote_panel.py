@@ -4,7 +4,8 @@ The facilitator goes down the wall row by row: + (or =) adds a dot, minus takes 
 never below zero; each row also has its own minus and plus buttons. The budget line says how
 many dots the room was given and warns when more were counted. Rows stay in board order while
 counting (so the next row is the next on the wall); Ranked shows most dots first, keeping the
-same row selected.
+same row selected. A dot counted reads the tally once and redraws only the rows it changed; the
+board itself is read again only when its cards, themes or people change.
 """
 
 from typing import cast
@@ -34,7 +35,7 @@ from ui.capture.vote_model import LABEL, VoteModel, budget_text
 from ui.capture.vote_views import VoteTable
 from ui.icons import icon
 from ui.store import Store
-from ui.theme import warning_colour
+from ui.theme import tint_warning
 
 Select = QItemSelectionModel.SelectionFlag
 Resize = QHeaderView.ResizeMode
@@ -69,6 +70,7 @@ class VotePanel(CapturePanel):
         self._build_layout(title)
         self.store.sig_changed.connect(self._on_changed)
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
         self._refresh()
         if self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(0, LABEL))
@@ -139,10 +141,12 @@ class VotePanel(CapturePanel):
     # --- showing the tally ---
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.workshop_id == self.context.workshop_id and changes.touches(
-            Area.VOTES, Area.CARDS, Area.CLUSTERS, Area.PARTICIPANTS
-        ):
+        if changes.workshop_id != self.context.workshop_id:
+            return
+        if changes.touches(Area.CARDS, Area.CLUSTERS, Area.PARTICIPANTS):
             self._refresh()
+        elif changes.touches(Area.VOTES):
+            self._recount()
 
     def _board(self) -> tuple[list[int], dict[int, str]]:
         """Target ids in board order, and each card's column label (cards only)."""
@@ -167,18 +171,36 @@ class VotePanel(CapturePanel):
         return self.command_actions["ranked_order"].isChecked()
 
     def _refresh(self) -> None:
+        """Read the board and the tally again and show them afresh, on the same target."""
         current = self.current_row()
         current_id = self.model.rows[current].target_id if current >= 0 else None
-        self.results = vote_results(
-            self.store.db, self.context.agenda_item_id, self.context.step_key
-        )
+        self.results = self._tally()
         board, categories = self._board()
-        resized = self.model.set_rows(self._ordered(self.results.rows, board), categories)
-        self.table.show_buttons(self.model.rows, rebuild=resized)
+        self.model.set_rows(self._ordered(self.results.rows, board), categories)
         if current_id is not None and self.model.row_of(current_id) >= 0:
             self.select_row(self.model.row_of(current_id))
         elif current >= 0 and self.model.rowCount():
             self.select_row(min(current, self.model.rowCount() - 1))
+        self.table.fit_columns()
+        self._show_budget()
+
+    def _recount(self) -> None:
+        """Only counts changed: redraw the rows they changed (and move them, when ranked)."""
+        results = self._tally()
+        if not self.model.recount(results.rows, ranked=self.ranked):
+            self._refresh()  # a target came or went meanwhile
+            return
+        self.results = results
+        self.table.fit_columns()
+        if self.ranked and self.table.currentIndex().isValid():
+            self.table.scrollTo(self.table.currentIndex())  # it may have climbed the ranking
+        self._show_budget()
+
+    def _tally(self) -> VoteResults:
+        return vote_results(self.store.db, self.context.agenda_item_id, self.context.step_key)
+
+    def _show_budget(self) -> None:
+        assert self.results is not None
         line, warning = budget_text(self.results, self.dots_per_person)
         self.budget_label.setText(line)
         self.warning_label.setText(warning)
@@ -201,9 +223,7 @@ class VotePanel(CapturePanel):
         self.command_actions["remove_dot"].setEnabled(self.model.count_at(row) > 0)
 
     def _colour_warning(self) -> None:
-        palette = self.warning_label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, warning_colour(self.palette()))
-        self.warning_label.setPalette(palette)
+        tint_warning(self.warning_label, self.palette())
         size = self.warning_label.fontMetrics().height()
         self.warning_icon.setPixmap(icon("warning").pixmap(size, size))
 
@@ -212,9 +232,7 @@ class VotePanel(CapturePanel):
         if event.type() == QEvent.Type.PaletteChange:
             self._colour_warning()
             refresh_icons(self.command_actions)
-            self.table.refresh_icons()
-            if self.results is not None:
-                self._refresh()  # the dots are drawn in the palette's accent colour
+            self.table.refresh_icons()  # the dots are drawn in the accent colour: repainted
 
     # --- commands (handlers named in ui.actions) ---
 

@@ -1,41 +1,38 @@
 """The projector's view of a vote step: the ranking, most dots first, with the dots drawn.
 
-Read-only and live: it redraws from the store's report whenever dots, cards or themes of this
-workshop change, so the room watches the count as the facilitator enters it.
+Each row is a rank, the card or theme, its count and its dots, at the largest type at which the
+whole ranking fits (in two halves side by side if the rows are many); below the readable size
+it shows the top of the ranking and "and 7 more". Read-only and live: it redraws whenever dots,
+cards or themes of this workshop change, so the room watches the count as it is entered.
 """
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.services.changes import Area, Changes
-from app.services.votes import vote_results
+from app.services.votes import VoteResults, vote_results
 from ui.capture.context import StepContext
+from ui.capture.results_sheet import ResultsSheet, Sheet
+from ui.capture.room_rows import NOTE, Cell, Column, Row, fit_rows, place_footer
+from ui.capture.room_tiles import centred
+from ui.capture.room_type import Role, Style, type_range
 from ui.capture.vote_model import dots_text, plural, ranks
 from ui.store import Store
 
-Role = QPalette.ColorRole
+STRONG = Style(bold=True)
+DOTS = Style(role=Role.Highlight)
+# rank, what was voted on, count, dots: the dots sit next to their number, not across the room
+COLUMNS = (Column(), Column(stretch=True), Column(), Column(share=0.25))
 
 
-def _label(text: str, font: QFont, role: Role | None = None) -> QLabel:
-    label = QLabel(text)
-    label.setFont(font)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if role is not None:
-        label.setForegroundRole(role)
-    return label
-
-
-class VoteResultsView(QScrollArea):
+class VoteResultsView(ResultsSheet):
     def __init__(self, store: Store, context: StepContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.context = context
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results: VoteResults | None = None
         store.sig_changed.connect(self._on_changed)
         self.refresh()
+        self.relayout()
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.workshop_id == self.context.workshop_id and changes.touches(
@@ -43,48 +40,62 @@ class VoteResultsView(QScrollArea):
         ):
             self.refresh()
 
-    def _font(self, factor: float, *, bold: bool = False) -> QFont:
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * factor)
-        font.setBold(bold)
-        return font
-
     def refresh(self) -> None:
-        results = vote_results(self.store.db, self.context.agenda_item_id, self.context.step_key)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        grid = QGridLayout()
-        spacing = self.fontMetrics().height()
-        grid.setHorizontalSpacing(spacing * 2)
-        grid.setVerticalSpacing(spacing)
-        rank = ranks(results.rows)
-        body, strong = self._font(1.8), self._font(1.8, bold=True)
-        dots_font = self._font(1.6)
-        for row, vote in enumerate(results.rows):
-            muted = Role.PlaceholderText if not vote.count else None
+        self.results = vote_results(
+            self.store.db, self.context.agenda_item_id, self.context.step_key
+        )
+        self.schedule()
+
+    def rows(self) -> list[Row]:
+        assert self.results is not None
+        rank = ranks(self.results.rows)
+        top = max((vote.count for vote in self.results.rows), default=0)
+        rows: list[Row] = []
+        for vote in self.results.rows:
             place = f"{rank[vote.target_id]}." if vote.target_id in rank else ""
-            name = _label(" ".join(vote.label.split()), strong if vote.count else body, muted)
-            name.setWordWrap(True)
-            dots = _label(dots_text(vote.count), dots_font, Role.Highlight)
-            count = _label(str(vote.count), strong, muted)
-            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            grid.addWidget(_label(place, body, Role.PlaceholderText), row, 0, right)
-            grid.addWidget(name, row, 1)
-            grid.addWidget(count, row, 2, right)
-            grid.addWidget(dots, row, 3)
-        grid.setColumnStretch(1, 3)  # the dots sit next to their number, not across the room
-        grid.setColumnStretch(3, 2)
-        layout.addLayout(grid)
-        if not results.rows:
-            what = "themes" if results.target == "clusters" else "cards"
-            layout.addWidget(_label(f"No {what} to vote on yet.", body, Role.PlaceholderText))
-        else:
-            total = f"{plural(results.total, 'dot')} given"
-            if results.budget is not None:
-                total = f"{results.total} of {plural(results.budget, 'dot')} given"
-            layout.addWidget(_label(total, self._font(1.3), Role.PlaceholderText))
-        layout.addStretch(1)
-        self.setWidget(page)
+            label = " ".join(vote.label.split())
+            rows.append(
+                (
+                    Cell(place, NOTE, right=True),
+                    Cell(label, STRONG if vote.count else NOTE),
+                    Cell(str(vote.count), STRONG if vote.count else NOTE, right=True),
+                    Cell(dots_text(vote.count), DOTS, bar=(vote.count / max(top, 1), top)),
+                )
+            )
+        return rows
+
+    def _footer(self, hidden: int) -> list[str]:
+        assert self.results is not None
+        lines = [f"and {hidden} more"] if hidden else []
+        total = f"{plural(self.results.total, 'dot')} given"
+        if self.results.budget is not None:
+            total = f"{self.results.total} of {plural(self.results.budget, 'dot')} given"
+        return [*lines, total]
+
+    def compose(self, width: float, height: float) -> Sheet:
+        sheet = Sheet()
+        low, high = type_range(self)
+        if self.results is None or not self.results.rows:
+            what = "themes" if self.results and self.results.target == "clusters" else "cards"
+            face = self.measure.face(self.font(), low * 1.2, NOTE)
+            centred(
+                sheet, self.measure, face, f"No {what} to vote on yet.", width=width, height=height
+            )
+            return sheet
+        table, plan, footer = fit_rows(
+            self.measure,
+            self.font(),
+            sizes=(low, high),
+            columns=COLUMNS,
+            rows=self.rows(),
+            header=None,
+            footer=self._footer,
+            size=(width, height),
+        )
+        bottom = table.place(sheet, plan, None)
+        place_footer(sheet, table, footer, bottom, width)
+        sheet.points = table.points
+        return sheet
 
 
 def vote_results_view(store: Store, context: StepContext) -> QWidget:

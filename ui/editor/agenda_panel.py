@@ -40,7 +40,7 @@ from ui.editor.agenda_tree import AgendaTree
 from ui.editor.minutes_delegate import MinutesDelegate
 from ui.icons import icon
 from ui.store import Store
-from ui.theme import warning_colour
+from ui.theme import tint_warning
 
 
 class AgendaPanel(QWidget):
@@ -204,9 +204,7 @@ class AgendaPanel(QWidget):
         self.warning.setAccessibleName(self.warning_label.text() if over else "")
 
     def _colour_warning(self) -> None:
-        palette = self.warning_label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, warning_colour(self.palette()))
-        self.warning_label.setPalette(palette)
+        tint_warning(self.warning_label, self.palette())
         size = self.warning_label.fontMetrics().height()
         self.warning_icon.setPixmap(icon("warning").pixmap(size, size))
 

@@ -5,10 +5,7 @@ like any other edit. Saves made while the user keeps typing in one field carry t
 `session` number and merge into one undo step, so undo takes back the whole burst of typing.
 """
 
-from collections.abc import Callable
-
-import shiboken6
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 
 from app.services.notes import set_workshop_notes
 from app.services.participants import (
@@ -20,7 +17,7 @@ from app.services.participants import (
 )
 from app.services.workshops import edit_workshop
 from ui.store import Store
-from ui.undo import CreateCommand, StoreCommand
+from ui.undo import CreateCommand, MergeId, StoreCommand
 
 DETAIL_LABELS: dict[str, str] = {
     "title": "title",
@@ -32,8 +29,6 @@ DETAIL_LABELS: dict[str, str] = {
     "location": "location",
     "facilitator": "facilitator",
 }
-_DETAILS_ID = 4100  # QUndoCommand ids: one per details field, then notes
-_NOTES_ID = 4200
 
 
 class EditDetailsCommand(StoreCommand):
@@ -62,7 +57,7 @@ class EditDetailsCommand(StoreCommand):
         self.session = session
 
     def id(self) -> int:
-        return _DETAILS_ID + list(DETAIL_LABELS).index(self.field)
+        return MergeId.DETAILS + list(DETAIL_LABELS).index(self.field)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         if not (
@@ -97,7 +92,7 @@ class SetNotesCommand(StoreCommand):
         self.session = session
 
     def id(self) -> int:
-        return _NOTES_ID
+        return MergeId.NOTES
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
         if not (
@@ -157,21 +152,3 @@ def move_participant_command(
         lambda s: s.apply(move_participant, participant_id, new_index),
         lambda s: s.apply(move_participant, participant_id, old_index),
     )
-
-
-def push_reporting(store: Store, stack: QUndoStack, command: QUndoCommand) -> str | None:
-    """Push `command`; the store's refusal message when its write failed, else None.
-
-    The message is what a view shows next to the field, so the user sees why nothing changed.
-    """
-    refused: list[str] = []
-    collect: Callable[[str], None] = refused.append
-    store.sig_failed.connect(collect)
-    try:
-        if shiboken6.isValid(stack):
-            stack.push(command)
-        else:  # the window is closing and took its undo stacks: save anyway, without undo
-            command.redo()
-    finally:
-        store.sig_failed.disconnect(collect)
-    return refused[-1] if refused else None

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.services.workshops import MAX_MINUTES_AVAILABLE
 from ui.editor.optional_edits import OptionalDateEdit, OptionalEdit, OptionalTimeEdit
-from ui.theme import warning_colour
+from ui.theme import tint_warning
 
 LINE_FIELDS = ("title", "organisation", "location", "facilitator")
 TEXT_FIELDS = (*LINE_FIELDS, "purpose")
@@ -244,9 +244,7 @@ class DetailsFields(QWidget):
 
     def _tint_messages(self) -> None:
         for message in self.messages.values():
-            palette = message.palette()
-            palette.setColor(QPalette.ColorRole.WindowText, warning_colour(self.palette()))
-            message.setPalette(palette)
+            tint_warning(message, self.palette())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange:

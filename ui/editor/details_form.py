@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QWidget
 
 from app.services.changes import Area, Changes
 from app.services.workshops import get_workshop
-from ui.editor.commands import EditDetailsCommand, push_reporting
+from ui.editor.commands import EditDetailsCommand
 from ui.editor.details_fields import FIELDS, DetailsFields, normal
 from ui.store import Store
+from ui.undo import push_reporting
 
 IDLE_MS = 800
 

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from app.services.changes import Area, Changes
 from app.services.notes import workshop_notes
-from ui.editor.commands import SetNotesCommand, push_reporting
+from ui.editor.commands import SetNotesCommand
 from ui.store import Store
-from ui.theme import warning_colour
+from ui.theme import tint_warning
+from ui.undo import push_reporting
 
 IDLE_MS = 800
 PRIVATE = (
@@ -58,7 +59,7 @@ class NotesPanel(QWidget):
         self.message.setObjectName("notes_message")
         self.message.setWordWrap(True)
         self.message.hide()
-        self._tint_message()
+        tint_warning(self.message, self.palette())
 
         page = QWidget()
         page.setMaximumWidth(self.fontMetrics().averageCharWidth() * WIDTH_CHARS)
@@ -135,12 +136,7 @@ class NotesPanel(QWidget):
                 self._session += 1  # leaving the box ends this run of typing
         return super().eventFilter(watched, event)
 
-    def _tint_message(self) -> None:
-        palette = self.message.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, warning_colour(self.palette()))
-        self.message.setPalette(palette)
-
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange:
-            self._tint_message()
+            tint_warning(self.message, self.palette())
         super().changeEvent(event)

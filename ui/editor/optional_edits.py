@@ -88,8 +88,8 @@ class OptionalDateEdit(OptionalEdit):
         edit.setMinimumDate(self.NOT_SET)
         super().__init__(edit, "No date", "date")
         picked = edit.calendarWidget()  # the popup changes the date without editingFinished
-        picked.clicked.connect(lambda: QTimer.singleShot(0, self.sig_finished.emit))
-        picked.activated.connect(lambda: QTimer.singleShot(0, self.sig_finished.emit))
+        picked.clicked.connect(lambda: QTimer.singleShot(0, self, self.sig_finished.emit))
+        picked.activated.connect(lambda: QTimer.singleShot(0, self, self.sig_finished.emit))
 
     def _from_edit(self) -> dt.date:
         date = self.edit.date()

@@ -24,12 +24,12 @@ from ui.editor.commands import (
     add_participant_command,
     edit_participant_command,
     move_participant_command,
-    push_reporting,
     remove_participant_command,
 )
 from ui.editor.participants_model import FIELDS, ParticipantsModel
 from ui.store import Store
-from ui.theme import warning_colour
+from ui.theme import tint_warning
+from ui.undo import push_reporting
 
 EXPLANATION = "Names are optional: a vantage point alone (e.g. “ward nurse”, “funder”) is enough."
 Select = QItemSelectionModel.SelectionFlag
@@ -79,7 +79,7 @@ class ParticipantsPanel(QWidget):
         self.message.setObjectName("participant_message")
         self.message.setWordWrap(True)
         self.message.hide()
-        self._tint_message()
+        tint_warning(self.message, self.palette())
 
         page = QWidget()
         page.setMaximumWidth(self.fontMetrics().averageCharWidth() * WIDTH_CHARS)
@@ -199,7 +199,7 @@ class ParticipantsPanel(QWidget):
         refused = self._push(edit_participant_command(self.store, participant_id, field, old, new))
         if refused:  # give the typed text back in the cell, so it is not lost
             column = FIELDS.index(field)
-            QTimer.singleShot(0, lambda: self._reopen(participant_id, column, new))
+            QTimer.singleShot(0, self, lambda: self._reopen(participant_id, column, new))
         return refused is None
 
     def _reopen(self, participant_id: int, column: int, text: str) -> None:
@@ -264,13 +264,8 @@ class ParticipantsPanel(QWidget):
             has_row and row < len(self.model.rows) - 1
         )
 
-    def _tint_message(self) -> None:
-        palette = self.message.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, warning_colour(self.palette()))
-        self.message.setPalette(palette)
-
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange:
-            self._tint_message()
+            tint_warning(self.message, self.palette())
             refresh_icons(self.command_actions)
         super().changeEvent(event)

@@ -10,10 +10,8 @@ from typing import NamedTuple
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,18 +20,16 @@ from app.db.models import Workshop
 from app.services.changes import Area, Changes
 from app.services.workshops import WorkshopView, delete_workshop_for_good, list_workshops
 from exercises.workshop_template import WorkshopTemplate
-from ui.actions import Scope, build_actions, refresh_icons, shortcut_text, spec
+from ui.actions import Scope, build_actions, refresh_icons
 from ui.home import commands
 from ui.home.empty_state import EmptyState, nothing_text
 from ui.home.home_header import HomeHeader
 from ui.home.new_workshop_dialog import NewWorkshopDialog
 from ui.home.workshop_list_model import WorkshopListModel, WorkshopTable
-from ui.icons import icon
+from ui.home.workshop_toolbar import INSIDE_TRASH, OUTSIDE_TRASH, WorkshopToolbar
 from ui.prompts import Prompts
 from ui.store import Store
 
-OUTSIDE_TRASH = ("open_workshop", "duplicate_workshop", "archive_workshop", "trash_workshop")
-INSIDE_TRASH = ("restore_workshop", "delete_for_good")
 MakeCommand = Callable[[Store, int, str], commands.WorkshopCommand]
 
 
@@ -85,29 +81,13 @@ class HomeView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(self._build_toolbar())
+        self.toolbar = WorkshopToolbar(self.command_actions)
+        self.tool_buttons = self.toolbar.buttons
+        self.count_label = self.toolbar.count_label
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.pages, 1)
         store.sig_changed.connect(self._on_changed)
         self.refresh()
-
-    def _build_toolbar(self) -> QWidget:
-        """A button per workshop action (text beside icon), and how many workshops are shown."""
-        self.tool_buttons: dict[str, QToolButton] = {}
-        self.toolbar = QWidget()
-        tools = QHBoxLayout(self.toolbar)
-        tools.setContentsMargins(0, 0, 0, 0)
-        for action_id in (*OUTSIDE_TRASH, *INSIDE_TRASH):
-            button = QToolButton()
-            button.setDefaultAction(self.command_actions[action_id])
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.setAutoRaise(True)
-            button.setAccessibleName(spec(action_id).plain_text)
-            self.tool_buttons[action_id] = button
-            tools.addWidget(button)
-        tools.addStretch(1)
-        self.count_label = QLabel()
-        tools.addWidget(self.count_label)
-        return self.toolbar
 
     # --- the interface the window uses --------------------------------------------------------
 
@@ -253,7 +233,7 @@ class HomeView(QWidget):
             and not any(list_workshops(self.store.db, view) for view in WorkshopView)
         )
         self.toolbar.setVisible(not first_run)
-        self.count_label.setText(f"{count} workshop" + ("" if count == 1 else "s"))
+        self.toolbar.show_count(count)
         if count:
             self.pages.setCurrentWidget(self.table)
         elif first_run:
@@ -267,18 +247,9 @@ class HomeView(QWidget):
         in_trash = self.view_filter is WorkshopView.TRASH
         for action_id in OUTSIDE_TRASH:
             self.command_actions[action_id].setEnabled(selected and not in_trash)
-            self.tool_buttons[action_id].setVisible(not in_trash)
         for action_id in INSIDE_TRASH:
             self.command_actions[action_id].setEnabled(selected and in_trash)
-            self.tool_buttons[action_id].setVisible(in_trash)
-        archived = self.view_filter is WorkshopView.ARCHIVED
-        archive = self.command_actions["archive_workshop"]
-        archive.setText("Un&archive" if archived else spec("archive_workshop").text)
-        archive.setIcon(icon("unarchive" if archived else "archive"))
-        keys = shortcut_text(spec("archive_workshop"))
-        tip = "Take the workshop out of the archive" if archived else "Move to the archive"
-        archive.setToolTip(f"{tip} ({keys})")
-        archive.setStatusTip(tip)
+        self.toolbar.show_for(self.view_filter)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Down in the search box goes to the list, so typing then choosing needs no mouse."""

@@ -12,7 +12,8 @@ from PySide6.QtGui import QPalette
 
 from app.user_library import LibraryEntry
 from exercises.model import CaptureMode, Exercise, Grouping, Step
-from ui.library.library_model import is_custom, muted_colour
+from ui.library.library_model import is_custom
+from ui.theme import muted_colour
 
 GROUPINGS = {
     Grouping.SOLO: "Solo",

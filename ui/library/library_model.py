@@ -20,13 +20,14 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.user_library import BUILT_IN, LibraryEntry
 from exercises.model import Exercise
 from ui.icons import icon
 from ui.mime import EXERCISE_KEY
+from ui.theme import muted_colour
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 6
@@ -179,16 +180,6 @@ class LibraryFilter(QSortFilterProxyModel):
             (exercise.title, exercise.summary, *exercise.capabilities, *exercise.goals)
         ).casefold()
         return all(word in haystack for word in self._words)
-
-
-def muted_colour(palette: QPalette) -> QColor:
-    """Secondary text: the text colour two thirds of the way from the background."""
-    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
-    return QColor(
-        round(text.red() * 0.62 + base.red() * 0.38),
-        round(text.green() * 0.62 + base.green() * 0.38),
-        round(text.blue() * 0.62 + base.blue() * 0.38),
-    )
 
 
 class LibraryRowDelegate(QStyledItemDelegate):

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from exercises.problems import Problem
 from ui.icons import icon
-from ui.theme import warning_colour
+from ui.theme import tint_warning
 
 IMPORT_FAILED = "Nothing was imported. Fix these problems in the file and import it again:"
 LEFT_OUT = (
@@ -152,9 +152,7 @@ class LeftOutNotice(QWidget):
     def refresh_icon(self) -> None:
         """The icon and the warning tone follow light and dark."""
         self.icon_label.setPixmap(icon("warning").pixmap(self.label.fontMetrics().height()))
-        palette = self.label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, warning_colour(self.palette()))
-        self.label.setPalette(palette)
+        tint_warning(self.label, self.palette())
 
     def show_problems(self) -> None:
         if self.problems:

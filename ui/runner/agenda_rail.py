@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.services.agenda import AgendaPlan
 from ui.icons import icon
 from ui.runner.run_progress import RunProgress, format_actual
-from ui.theme import warning_colour
+from ui.theme import tint_text, warning_colour
 
 RUN_STEP_ID = Qt.ItemDataRole.UserRole + 1  # on step rows; on item rows, the item's first step
 IS_ITEM = Qt.ItemDataRole.UserRole + 2
@@ -203,12 +203,8 @@ class AgendaRail(QWidget):
     def _show_progress(self) -> None:
         delta = self.progress.rounded_delta if self.progress else 0
         self.progress_label.setText(self.progress.summary if self.progress else "On time")
-        palette = self.progress_label.palette()
         text = self.palette().color(QPalette.ColorRole.WindowText)
-        palette.setColor(
-            QPalette.ColorRole.WindowText, warning_colour(self.palette()) if delta > 0 else text
-        )
-        self.progress_label.setPalette(palette)
+        tint_text(self.progress_label, warning_colour(self.palette()) if delta > 0 else text)
         size = self.progress_label.fontMetrics().height()
         self.progress_icon.setPixmap(icon("warning" if delta > 0 else "time").pixmap(size, size))
 

@@ -9,18 +9,10 @@ every few seconds, so "behind" appears while the current step runs over.
 """
 
 import datetime as dt
-import json
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QSplitter,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services import run_state
 from app.services.agenda import AgendaPlan, agenda_plan
@@ -35,6 +27,7 @@ from ui.prompts import Prompts
 from ui.runner.agenda_rail import AgendaRail
 from ui.runner.projector_link import ProjectorLink
 from ui.runner.run_progress import StepPlace, run_progress, step_place
+from ui.runner.runner_layout import build_runner_layout, restore_splitters, splitters_state
 from ui.runner.step_pane import StepPane
 from ui.runner.timer_widget import TimerWidget
 from ui.store import Store
@@ -46,13 +39,10 @@ FINISH_QUESTION = (
     "This ends the workshop run: the timer stops and the workshop is marked done. "
     "Everything the room produced stays, ready for the report."
 )
-BUTTONS = ("previous_step", "next_step", None, *TOGGLES[1:], None, "back_to_planner")
-WORDED = {"previous_step", "next_step"}  # the rest show icons only, so the bar fits a 13" laptop
 
 
 class RunnerView(QWidget):
     sig_back_to_planner = Signal(int)  # workshop id: leave run mode
-    sig_step_changed = Signal(object)  # StepContext | None: the step now on screen
 
     def __init__(self, store: Store, prompts: Prompts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +66,7 @@ class RunnerView(QWidget):
         self.rail = AgendaRail()
         self.pane = StepPane(self.command_actions["toggle_script"])
         self.pane.set_corner(self.timer)
-        self._build_layout()
+        self.splitter = build_runner_layout(self, self.command_actions, self.rail, self.pane)
         self.progress_timer = QTimer(self)
         self.progress_timer.setInterval(PROGRESS_REFRESH_MS)
         self.progress_timer.timeout.connect(self._refresh_rail)
@@ -85,37 +75,6 @@ class RunnerView(QWidget):
         self.timer.sig_display.connect(self.projector_link.set_timer)
         self.projector_link.sig_closed.connect(self._sync_projector_actions)
         self._update_actions()
-
-    def _build_layout(self) -> None:
-        bar = QHBoxLayout()
-        for action_id in BUTTONS:
-            if action_id is None:
-                bar.addStretch(1)
-                continue
-            button = QToolButton(self)
-            button.setDefaultAction(self.command_actions[action_id])
-            button.setToolButtonStyle(
-                Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-                if action_id in WORDED
-                else Qt.ToolButtonStyle.ToolButtonIconOnly
-            )
-            button.setAccessibleName(spec(action_id).plain_text)
-            button.setObjectName(f"button_{action_id}")
-            bar.addWidget(button)
-        centre = QWidget()
-        column = QVBoxLayout(centre)
-        column.setContentsMargins(12, 0, 0, 0)
-        column.addLayout(bar)
-        column.addWidget(self.pane, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.rail)
-        self.splitter.addWidget(centre)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([340, 940])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
 
     # --- showing a run ---
 
@@ -181,7 +140,6 @@ class RunnerView(QWidget):
         self.rail.follow(run_step_id)
         if had_focus:
             self.focus_current()
-        self.sig_step_changed.emit(self.context)
 
     def focus_current(self) -> None:
         """Put the keyboard where the facilitator works now: the capture entry, else the
@@ -302,19 +260,10 @@ class RunnerView(QWidget):
 
     def save_state(self) -> QByteArray:
         """The rail's width and the script's share of the height, for the main window."""
-        states = (self.splitter.saveState(), self.pane.splitter.saveState())
-        return QByteArray(
-            json.dumps([bytes(s.toBase64().data()).decode() for s in states]).encode()
-        )
+        return splitters_state((self.splitter, self.pane.splitter))
 
     def restore_state(self, state: QByteArray) -> None:
-        try:
-            saved = json.loads(bytes(state.data()).decode())
-        except ValueError:
-            return  # from another version: keep the defaults
-        if isinstance(saved, list) and len(saved) == 2:
-            for splitter, text in zip((self.splitter, self.pane.splitter), saved, strict=True):
-                splitter.restoreState(QByteArray.fromBase64(str(text).encode()))
+        restore_splitters((self.splitter, self.pane.splitter), state)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.capture.context import StepContext
+from ui.text_style import scale_font
 
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 NO_CAPTURE = "Talk step: no capture. The script and the timer are all you need."
@@ -43,13 +44,6 @@ def script_html(context: StepContext) -> str:
     return "".join(parts) or "<p>No script for this step.</p>"
 
 
-def _scaled(label: QWidget, factor: float, *, bold: bool = False) -> None:
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * factor)
-    font.setBold(bold)
-    label.setFont(font)
-
-
 class StepPane(QWidget):
     def __init__(self, script_action: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +53,7 @@ class StepPane(QWidget):
         self.title_label.setObjectName("step_title")
         self.title_label.setWordWrap(True)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
-        _scaled(self.title_label, 1.3, bold=True)
+        scale_font(self.title_label, 1.3, bold=True)
         self.meta_label = QLabel()
         self.meta_label.setObjectName("step_meta")
         self.meta_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -70,7 +64,7 @@ class StepPane(QWidget):
         self.prompt_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.prompt_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.prompt_label.setAccessibleName("Prompt to read out")
-        _scaled(self.prompt_label, 1.8)
+        scale_font(self.prompt_label, 1.8, bold=False)
 
         self.script_button = QToolButton()
         self.script_button.setObjectName("script_toggle")
@@ -82,14 +76,14 @@ class StepPane(QWidget):
         self.script_view.setObjectName("script_view")
         self.script_view.setOpenLinks(False)
         self.script_view.setAccessibleName("Facilitator script")
-        _scaled(self.script_view, 1.1)
+        scale_font(self.script_view, 1.1, bold=False)
 
         self.no_capture_label = QLabel(NO_CAPTURE)
         self.no_capture_label.setObjectName("no_capture")
         self.no_capture_label.setWordWrap(True)
         self.no_capture_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_capture_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        _scaled(self.no_capture_label, 1.2)
+        scale_font(self.no_capture_label, 1.2, bold=False)
         self.capture_host = QWidget()
         self.capture_host.setObjectName("capture_host")
         self._host_layout = QVBoxLayout(self.capture_host)

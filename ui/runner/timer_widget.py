@@ -10,16 +10,7 @@ minute that went by, and Ctrl+Z in the room must keep meaning "undo my last capt
 """
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QSizePolicy,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from app.services import run_state
 from app.services.changes import Area, Changes
@@ -28,13 +19,10 @@ from ui.actions import Scope, build_actions, refresh_icons, spec
 from ui.icons import icon
 from ui.runner.chime import Chime
 from ui.runner.timer_display import NO_TIMER, Phase, TimerDisplay, timer_display
+from ui.runner.timer_face import TimerFace
 from ui.store import Store, Write
-from ui.theme import alert_colour, warning_colour
 
 TICK_MS = 200
-CLOCK_SCALE = 4.0  # the digits, times the app font
-WORDS_SCALE = 1.25
-PROGRESS_STEPS = 1000
 BUTTONS = ("timer_start_pause", "timer_less", "timer_more", "timer_reset")
 BUTTON_TEXT = {
     "timer_less": "\u22121 min",
@@ -43,8 +31,6 @@ BUTTON_TEXT = {
     "timer_mute": "Mute",
 }
 TOGGLE_TEXTS = ("Start", "Pause", "Resume")
-WARNED = {Phase.LOW, Phase.LAST_MINUTE}
-STRONG = {Phase.LAST_MINUTE, Phase.OVERTIME}  # bold digits as well as colour
 
 
 class TimerWidget(QWidget):
@@ -79,20 +65,10 @@ class TimerWidget(QWidget):
         self._show(NO_TIMER, restyle=True)
 
     def _build_layout(self) -> None:
-        self.clock_label = QLabel(NO_TIMER.text)
-        self.clock_label.setObjectName("timer_clock")
-        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.clock_label.setAccessibleName("Time left")
-        self.phase_label = QLabel()
-        self.phase_label.setObjectName("timer_phase")
-        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phase_label.setAccessibleName("Timer state")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Share of the step's time left")
-        self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
+        self.face = TimerFace(NO_TIMER.text)
+        self.clock_label = self.face.clock_label
+        self.phase_label = self.face.phase_label
+        self.progress = self.face.progress
         self.buttons: dict[str, QToolButton] = {}
         row = QHBoxLayout()
         row.addStretch(1)
@@ -110,9 +86,7 @@ class TimerWidget(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(self.clock_label)
-        layout.addWidget(self.phase_label)
-        layout.addWidget(self.progress)
+        layout.addWidget(self.face)
         layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addLayout(row)
         layout.addStretch(1)
@@ -127,13 +101,7 @@ class TimerWidget(QWidget):
         self.buttons["timer_start_pause"].setMinimumWidth(max(widths))
 
     def _apply_fonts(self) -> None:
-        big = _scaled(self.font(), CLOCK_SCALE)
-        big.setFeature(QFont.Tag("tnum"), 1)  # tabular digits: the clock does not jiggle
-        big.setStyleHint(QFont.StyleHint.Monospace, QFont.StyleStrategy.PreferDefault)
-        big.setBold(self._shown.phase in STRONG)
-        self.clock_label.setFont(big)
-        self.phase_label.setFont(_scaled(self.font(), WORDS_SCALE))
-        self.progress.setFixedHeight(max(4, self.fontMetrics().height() // 3))
+        self.face.apply_fonts(self._shown.phase)
         self._fit_toggle()
 
     # -- the run --------------------------------------------------------------------------
@@ -196,12 +164,10 @@ class TimerWidget(QWidget):
     def _show(self, shown: TimerDisplay, restyle: bool = False) -> None:
         before = self._shown
         self._shown = shown
-        self.progress.setValue(round(shown.fraction_left * PROGRESS_STEPS))
+        self.face.set_fraction(shown.fraction_left)
         if not restyle and _looks(shown) == _looks(before):
             return
-        self.clock_label.setText(shown.text)
-        self.phase_label.setText(shown.words)
-        self.clock_label.setAccessibleDescription(shown.words)
+        self.face.show_text(shown)
         if restyle or _state(shown) != _state(before):
             self._restyle()
         self.sig_display.emit(shown)
@@ -209,26 +175,7 @@ class TimerWidget(QWidget):
     # -- looks ----------------------------------------------------------------------------
 
     def _restyle(self) -> None:
-        """Colour by phase from the palette; bold digits in the last minute and overtime."""
-        phase = self._shown.phase
-        palette = self.palette()
-        if phase is Phase.OVERTIME:
-            colour = alert_colour(palette)
-        elif phase in WARNED:
-            colour = warning_colour(palette)
-        else:
-            colour = palette.color(QPalette.ColorRole.WindowText)
-        for label in (self.clock_label, self.phase_label):
-            tinted = QPalette(palette)
-            tinted.setColor(QPalette.ColorRole.WindowText, colour)
-            label.setPalette(tinted)
-        bar = QPalette(palette)
-        if phase in WARNED or phase is Phase.OVERTIME:
-            bar.setColor(QPalette.ColorRole.Highlight, colour)
-        self.progress.setPalette(bar)
-        big = self.clock_label.font()
-        big.setBold(phase in STRONG)
-        self.clock_label.setFont(big)
+        self.face.restyle(self._shown.phase)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -293,12 +240,3 @@ def _looks(shown: TimerDisplay) -> tuple[object, ...]:
 def _state(shown: TimerDisplay) -> tuple[object, ...]:
     """What decides the colours and the buttons."""
     return (shown.phase, shown.running, shown.text == NO_TIMER.text)
-
-
-def _scaled(base: QFont, factor: float) -> QFont:
-    font = QFont(base)
-    if base.pointSizeF() > 0:
-        font.setPointSizeF(base.pointSizeF() * factor)
-    else:  # an app font given in pixels
-        font.setPixelSize(round(base.pixelSize() * factor))
-    return font

@@ -1,0 +1,22 @@
+"""Type sizes relative to the app font, never in pixels of our own: a larger system font makes
+every heading and clock larger in proportion."""
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+
+def scaled_font(base: QFont, factor: float, *, bold: bool | None = None) -> QFont:
+    """`base` `factor` times larger (bold or not when `bold` says, else as `base` is)."""
+    font = QFont(base)
+    if base.pointSizeF() > 0:
+        font.setPointSizeF(base.pointSizeF() * factor)
+    else:  # an app font given in pixels has no point size
+        font.setPixelSize(max(1, round(base.pixelSize() * factor)))
+    if bold is not None:
+        font.setBold(bold)
+    return font
+
+
+def scale_font(widget: QWidget, factor: float, *, bold: bool | None = None) -> None:
+    """Give `widget` its own font, `factor` times its current one."""
+    widget.setFont(scaled_font(widget.font(), factor, bold=bold))
