@@ -1,1 +1,1 @@
-"""Exports of a workshop: Markdown now, PDF handout, report and guide later. No Qt."""
+"""Exports of a workshop: Markdown, and the PDF handout, report and guide (exports.pdf). No Qt."""

@@ -14,5 +14,11 @@ def export_markdown(db: "Database", workshop_id: int, kind: str, output: Path) -
     write_markdown(db, workshop_id, kind, output)
 
 
-# PDF joins with the exports issue; the command line says "not yet available" until then.
-EXPORTERS: "dict[str, ExportFn]" = {"md": export_markdown}
+def export_pdf(db: "Database", workshop_id: int, kind: str, output: Path) -> None:
+    """On the locale's paper (A4, or Letter in North America); ReportLab loads only now."""
+    from exports.pdf.render import write_pdf
+
+    write_pdf(db, workshop_id, kind, output)
+
+
+EXPORTERS: "dict[str, ExportFn]" = {"md": export_markdown, "pdf": export_pdf}

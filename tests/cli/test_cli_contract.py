@@ -141,11 +141,25 @@ def test_markdown_export_writes_the_workshop(demo: Demo, tmp_path: Path) -> None
     assert any(demo.title in heading for heading in headings), text[:500]
 
 
-def test_pdf_export_is_not_yet_available(demo: Demo, tmp_path: Path) -> None:
-    output = tmp_path / "x.pdf"
-    result = chorus("export", str(demo.id), "--format", "pdf", "-o", output, data_dir=demo.data_dir)
-    assert "not yet available" in one_line_error(result)
-    assert not output.exists()
+def test_pdf_export_writes_each_kind(demo: Demo, tmp_path: Path) -> None:
+    for kind in ("handout", "report", "guide"):
+        output = tmp_path / f"{kind}.pdf"
+        result = chorus(
+            "export",
+            str(demo.id),
+            "--format",
+            "pdf",
+            "--kind",
+            kind,
+            "-o",
+            output,
+            data_dir=demo.data_dir,
+        )
+        assert succeeded(result) == f"{output}\n"
+        data = output.read_bytes()
+        assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"), describe(result)
+        assert demo.title.encode() in data  # the document title in the metadata
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["guide.pdf", "handout.pdf", "report.pdf"]
 
 
 def test_errors_are_one_line_and_change_nothing(bundle_a: Path, tmp_path: Path) -> None:
