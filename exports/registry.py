@@ -14,11 +14,13 @@ def export_markdown(db: "Database", workshop_id: int, kind: str, output: Path) -
     write_markdown(db, workshop_id, kind, output)
 
 
-def export_pdf(db: "Database", workshop_id: int, kind: str, output: Path) -> None:
-    """On the locale's paper (A4, or Letter in North America); ReportLab loads only now."""
+def export_pdf(
+    db: "Database", workshop_id: int, kind: str, output: Path, page_size: str | None = None
+) -> None:
+    """On `page_size` ("a4" or "letter"), else the locale's paper; ReportLab loads only now."""
     from exports.pdf.render import write_pdf
 
-    write_pdf(db, workshop_id, kind, output)
+    write_pdf(db, workshop_id, kind, output, page_size)
 
 
 EXPORTERS: "dict[str, ExportFn]" = {"md": export_markdown, "pdf": export_pdf}

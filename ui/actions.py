@@ -35,6 +35,7 @@ class Scope(StrEnum):
     RATE = "rate"
     MAP = "map"
     ACTION_LIST = "action_list"  # the actions capture panel (what, who, by when)
+    EXPORT = "export"  # handouts and reports of the workshop on screen (planner and run)
 
 
 @dataclass(frozen=True)
@@ -217,13 +218,29 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "move_up", ""),
     ActionSpec("move_action_down", "Move action down", "move_down", Scope.ACTION_LIST,
                "Ctrl+Down", "move_down", ""),
+    # Export (scope EXPORT: built on the main window, shown on the editor and runner pages)
+    ActionSpec("preview_handout", "&Preview handout…", "preview_handout", Scope.EXPORT,
+               "Ctrl+Shift+H", "preview", "Export",
+               "See the participants' handout as it will print, then save it"),
+    ActionSpec("export_handout_pdf", "Export &handout (PDF)…", "export_handout_pdf",
+               Scope.EXPORT, "Ctrl+Shift+E", "export_handout", "Export",
+               "Save the participants' handout as a PDF"),
+    ActionSpec("export_report_pdf", "Export facilitator &report (PDF)…", "export_report_pdf",
+               Scope.EXPORT, None, "export_report", "Export",
+               "Save the handout plus timings, private notes and who said what, as a PDF"),
+    ActionSpec("export_guide_pdf", "Export preparation &guide (PDF)…", "export_guide_pdf",
+               Scope.EXPORT, None, "export_guide", "Export",
+               "Save the coach's preparation guide (scripts, materials, timings) as a PDF"),
+    ActionSpec("export_handout_markdown", "Export handout as &Markdown…",
+               "export_handout_markdown", Scope.EXPORT, None, "export_markdown", "Export",
+               "Save the handout as a Markdown text file, to paste into other tools"),
     # Help
     ActionSpec("shortcuts", "&Keyboard shortcuts", "show_shortcuts", W, Key.HelpContents,
                "shortcuts", "Help"),
     ActionSpec("about", "&About Chorus", "show_about", W, None, "about", "Help"),
 )  # fmt: skip
 
-MENUS = ("File", "Edit", "View", "Workshop", "Editor", "Agenda", "Run", "Help")
+MENUS = ("File", "Edit", "View", "Workshop", "Editor", "Agenda", "Run", "Export", "Help")
 
 
 def specs(scope: Scope) -> Iterator[ActionSpec]:

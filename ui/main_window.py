@@ -17,11 +17,13 @@ from app.services.run_state import start_run
 from app.services.workshops import get_workshop, list_workshops
 from ui.actions import Scope, build_actions, refresh_icons
 from ui.editor.editor_view import WorkshopEditor
+from ui.export.export_commands import ExportCommands
+from ui.export.export_flow import ExportFlow
 from ui.help.about_dialog import AboutDialog
 from ui.help.shortcuts_dialog import ShortcutsDialog
 from ui.home.home_view import HomeView
 from ui.library.import_flow import import_exercise_file
-from ui.menus import add_appearance_menu, build_menus, show_page_menus
+from ui.menus import add_appearance_menu, add_paper_menu, build_menus, show_page_menus
 from ui.prompts import Prompts
 from ui.runner.runner_view import RunnerView
 from ui.save_status import SaveStatus
@@ -32,7 +34,7 @@ APPEARANCE_KEY = "appearance"
 MUTED_KEY = "runner/muted"
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ExportCommands, QMainWindow):
     def __init__(
         self,
         store: Store,
@@ -61,7 +63,9 @@ class MainWindow(QMainWindow):
         self.save_status = SaveStatus(store)
         self.statusBar().addPermanentWidget(self.save_status)
 
+        self.export_flow = ExportFlow(store, self.prompts, self)
         self.command_actions = build_actions(self, Scope.WINDOW)
+        self.export_actions = build_actions(self, Scope.EXPORT)  # act on the page's workshop
         self._menus = self._build_menus()
         self._connect()
         self._restore_settings()
@@ -78,7 +82,7 @@ class MainWindow(QMainWindow):
             self.runner,
             self.runner.timer,
         ]
-        found = dict(self.command_actions)
+        found = self.command_actions | self.export_actions
         for view in views:
             found.update(getattr(view, "command_actions", {}))
         return found
@@ -87,6 +91,8 @@ class MainWindow(QMainWindow):
         menus = build_menus(self.menuBar(), self._all_actions())
         chosen = Appearance(str(self.settings.value(APPEARANCE_KEY, Appearance.SYSTEM.value)))
         add_appearance_menu(self, menus["View"], chosen, self.set_appearance)
+        self.restore_paper()
+        add_paper_menu(self, menus["Export"], self.export_flow.paper, self.set_paper)
         return menus
 
     def _connect(self) -> None:
@@ -126,6 +132,8 @@ class MainWindow(QMainWindow):
             for action in view.command_actions.values():
                 action.setVisible(page == "runner")
         self.editor.command_actions["start_run"].setVisible(page == "editor")
+        for action in self.export_actions.values():
+            action.setVisible(page != "home")
 
     def show_home(self) -> None:
         self._leave_page()
@@ -284,10 +292,12 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         self._leave_page()
         self.save_settings()
+        self.export_flow.wait()
         event.accept()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.PaletteChange:
             refresh_icons(self.command_actions)  # each view redraws its own
+            refresh_icons(self.export_actions)
             self.save_status.refresh_icons()
         super().changeEvent(event)

@@ -1,10 +1,11 @@
 """The menu bar, built from the action table: each spec's `menu` says where it goes.
 
 Menus that belong to one page (Workshop on the list, Go and Agenda in the editor, Run in the
-runner) are shown only while that page is, so the bar never offers a command that cannot act.
+runner, Export in both) are shown only while that page is, so the bar never offers a command
+that cannot act.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
@@ -20,9 +21,14 @@ MENU_TITLES = {
     "Editor": "&Go",
     "Agenda": "&Agenda",
     "Run": "&Run",
+    "Export": "E&xport",
     "Help": "&Help",
 }
-PAGE_MENUS = {"home": ("Workshop",), "editor": ("Editor", "Agenda", "Run"), "runner": ("Run",)}
+PAGE_MENUS = {
+    "home": ("Workshop",),
+    "editor": ("Editor", "Agenda", "Run", "Export"),
+    "runner": ("Run", "Export"),
+}
 
 
 def build_menus(bar: QMenuBar, actions: Mapping[str, QAction]) -> dict[str, QMenu]:
@@ -42,22 +48,65 @@ def show_page_menus(menus: Mapping[str, QMenu], page: str) -> None:
         menus[name].menuAction().setVisible(name in shown)
 
 
+def add_choice_menu(
+    owner: QWidget,
+    menu: QMenu,
+    *,
+    title: str,
+    choices: Sequence[tuple[str, str]],
+    chosen: str,
+    choose: Callable[[str], None],
+) -> None:
+    """A submenu of exclusive, checkable choices (value, text); object names `<value>`."""
+    submenu = menu.addMenu(title)
+    group = QActionGroup(owner)
+    for value, text in choices:
+        action = submenu.addAction(text)
+        action.setCheckable(True)
+        action.setChecked(value == chosen)
+        action.setObjectName(value)
+        action.triggered.connect(lambda _=False, v=value: choose(v))
+        group.addAction(action)
+
+
 def add_appearance_menu(
     owner: QWidget,
     view_menu: QMenu,
     chosen: Appearance,
     choose: Callable[[Appearance], None],
 ) -> None:
-    submenu = view_menu.addMenu("&Appearance")
-    group = QActionGroup(owner)
-    for choice, text in (
+    choices = (
         (Appearance.SYSTEM, "Follow the &system"),
         (Appearance.LIGHT, "&Light"),
         (Appearance.DARK, "&Dark"),
-    ):
-        action = submenu.addAction(text)
-        action.setCheckable(True)
-        action.setChecked(choice is chosen)
-        action.setObjectName(f"appearance_{choice.value}")
-        action.triggered.connect(lambda _=False, c=choice: choose(c))
-        group.addAction(action)
+    )
+    add_choice_menu(
+        owner,
+        view_menu,
+        title="&Appearance",
+        choices=[(f"appearance_{c.value}", text) for c, text in choices],
+        chosen=f"appearance_{chosen.value}",
+        choose=lambda name: choose(Appearance(name.removeprefix("appearance_"))),
+    )
+
+
+PAPERS = (
+    ("paper_auto", "From the &language settings"),
+    ("paper_a4", "&A4"),
+    ("paper_letter", "&Letter"),
+)
+
+
+def add_paper_menu(
+    owner: QWidget, export_menu: QMenu, chosen: str | None, choose: Callable[[str | None], None]
+) -> None:
+    """Export > Paper size: A4, Letter, or what the locale uses (None)."""
+    export_menu.addSeparator()
+    add_choice_menu(
+        owner,
+        export_menu,
+        title="&Paper size",
+        choices=PAPERS,
+        chosen=f"paper_{chosen or 'auto'}",
+        choose=lambda name: choose(None if name == "paper_auto" else name.removeprefix("paper_")),
+    )

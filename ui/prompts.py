@@ -31,3 +31,8 @@ class Prompts:
     def open_file(self, title: str, name_filter: str) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, title, str(Path.home()), name_filter)
         return Path(path) if path else None
+
+    def save_file(self, title: str, suggested: Path, name_filter: str) -> Path | None:
+        """Where to save: `suggested` is a full path (folder and file name) to start from."""
+        path, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), name_filter)
+        return Path(path) if path else None

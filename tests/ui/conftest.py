@@ -24,6 +24,7 @@ class ScriptedPrompts(Prompts):
         super().__init__(None)
         self.confirm_answers: list[bool] = []
         self.files: list[Path | None] = []
+        self.saved_files: list[Path | None] = []  # answers to save_file, in order
         self.asked: list[str] = []  # every title and text shown, in order
 
     def confirm(self, title: str, text: str, yes: str) -> bool:
@@ -43,6 +44,12 @@ class ScriptedPrompts(Prompts):
         if not self.files:
             raise AssertionError(f"unexpected file dialog: {title}")
         return self.files.pop(0)
+
+    def save_file(self, title: str, suggested: Path, name_filter: str) -> Path | None:
+        self.asked.append(f"{title}: {suggested.name}")
+        if not self.saved_files:
+            raise AssertionError(f"unexpected save dialog: {title}")
+        return self.saved_files.pop(0)
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ SCOPE_TITLES = {
     Scope.RATE: "Ratings",
     Scope.MAP: "System map",
     Scope.ACTION_LIST: "Actions",
+    Scope.EXPORT: "Planner and run: export",
 }
 
 # Keys that come from Qt's own widgets rather than from the table.

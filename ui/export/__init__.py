@@ -1,0 +1,1 @@
+"""Exports from the app: the export flow (save dialog, busy dialog, open) and the preview."""
