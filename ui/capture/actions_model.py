@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from app.db.database import Database
@@ -17,6 +17,7 @@ from app.db.models import ActionStatus
 from app.services.actions import list_actions
 from ui.capture.due_dates import format_due
 from ui.icons import icon
+from ui.row_table import RowTableModel
 from ui.theme import warning_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,12 +48,11 @@ def today_of(db: Database) -> dt.date:
     return dt.datetime.fromtimestamp(db.clock()).date()
 
 
-class ActionsModel(QAbstractTableModel):
+class ActionsModel(RowTableModel[ActionRow]):
     def __init__(self, on_edit: EditHandler | None = None, parent: QObject | None = None) -> None:
         """Without `on_edit` the table is read-only (the projector's)."""
-        super().__init__(parent)
+        super().__init__(HEADERS, parent)
         self._on_edit = on_edit
-        self.rows: list[ActionRow] = []
         self.today = dt.date.today()
 
     def load(self, db: Database, workshop_id: int) -> None:
@@ -63,31 +63,7 @@ class ActionsModel(QAbstractTableModel):
             for a in list_actions(db, workshop_id)
             if a.id is not None
         ]
-        if [r.id for r in rows] == [r.id for r in self.rows]:
-            self.rows = rows
-            if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, STATUS))
-            return
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def row_of(self, action_id: int) -> int | None:
-        for number, row in enumerate(self.rows):
-            if row.id == action_id:
-                return number
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:  # noqa: N802 (Qt's name)
-        if orientation is Qt.Orientation.Horizontal and role == Role.DisplayRole:
-            return HEADERS[section]
-        return None
+        self.replace_rows(rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

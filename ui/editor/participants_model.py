@@ -7,11 +7,12 @@ pushes an undo command, and the table redraws from the store's change signal lik
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from app.db.database import Database
 from app.services.participants import list_participants
+from ui.row_table import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 Role = Qt.ItemDataRole
@@ -41,42 +42,16 @@ class Row:
 EditHandler = Callable[[int, str, str], bool]  # participant id, field, new text -> saved?
 
 
-class ParticipantsModel(QAbstractTableModel):
+class ParticipantsModel(RowTableModel[Row]):
     def __init__(self, on_edit: EditHandler, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(HEADERS, parent)
         self._on_edit = on_edit
-        self.rows: list[Row] = []
 
     def load(self, db: Database, workshop_id: int | None) -> None:
         """Read the list again; rows keep their place when only their text changed."""
         people = [] if workshop_id is None else list_participants(db, workshop_id)
         rows = [Row(p.id, p.name, p.vantage_point) for p in people if p.id is not None]
-        if [r.id for r in rows] == [r.id for r in self.rows]:
-            self.rows = rows  # same people, same order: redraw in place (an editor may be open)
-            if rows:
-                last = self.index(len(rows) - 1, len(FIELDS) - 1)
-                self.dataChanged.emit(self.index(0, 0), last)
-            return
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def row_of(self, participant_id: int) -> int | None:
-        for number, row in enumerate(self.rows):
-            if row.id == participant_id:
-                return number
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
-        return 0 if parent.isValid() else len(FIELDS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:  # noqa: N802 (Qt's name)
-        if orientation is Qt.Orientation.Horizontal and role == Role.DisplayRole:
-            return HEADERS[section]
-        return None
+        self.replace_rows(rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
