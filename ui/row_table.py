@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -56,3 +57,18 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
         return None
+
+
+def reopen_refused(
+    table: QAbstractItemView, model: RowTableModel[R], row_id: int, column: int, text: str
+) -> None:
+    """Open the cell's editor again with the text the service refused, so nothing typed is lost."""
+    row = model.row_of(row_id)
+    if row is None:
+        return
+    index = model.index(row, column)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.indexWidget(index)
+    if isinstance(editor, QLineEdit):
+        editor.setText(text)

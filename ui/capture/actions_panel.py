@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QLineEdit,
     QWidget,
 )
 
@@ -34,6 +33,7 @@ from ui.capture.context import StepContext
 from ui.capture.due_dates import parse_due
 from ui.capture.entry_draft import EntryDraft
 from ui.capture.panel import CapturePanel
+from ui.row_table import reopen_refused
 from ui.store import Store
 from ui.theme import tint_warning
 from ui.undo import push_reporting
@@ -203,16 +203,7 @@ class ActionsPanel(CapturePanel):
         QTimer.singleShot(0, self, lambda: self._reopen(action_id, FIELDS.index(field), text))
 
     def _reopen(self, action_id: int, column: int, text: str) -> None:
-        """Give refused text back in the cell, so nothing typed is lost."""
-        row = self.model.row_of(action_id)
-        if row is None:
-            return
-        index = self.model.index(row, column)
-        self.table.setCurrentIndex(index)
-        self.table.edit(index)
-        editor = self.table.indexWidget(index)
-        if isinstance(editor, QLineEdit):
-            editor.setText(text)
+        reopen_refused(self.table, self.model, action_id, column, text)
 
     def _push(self, command: QUndoCommand) -> str | None:
         refused = push_reporting(self.store, self.undo_stack, command)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from ui.editor.commands import (
     remove_participant_command,
 )
 from ui.editor.participants_model import FIELDS, ParticipantsModel
+from ui.row_table import reopen_refused
 from ui.store import Store
 from ui.theme import tint_warning
 from ui.undo import push_reporting
@@ -203,15 +203,7 @@ class ParticipantsPanel(QWidget):
         return refused is None
 
     def _reopen(self, participant_id: int, column: int, text: str) -> None:
-        row = self.model.row_of(participant_id)
-        if row is None:
-            return
-        index = self.model.index(row, column)
-        self.table.setCurrentIndex(index)
-        self.table.edit(index)
-        editor = self.table.indexWidget(index)
-        if isinstance(editor, QLineEdit):
-            editor.setText(text)
+        reopen_refused(self.table, self.model, participant_id, column, text)
 
     def _push(self, command: QUndoCommand) -> str | None:
         """Push on the workshop's stack; show the refusal (if any) under the table."""
