@@ -28,3 +28,4 @@ def test_about_shows_the_version_and_the_sources_of_the_ideas(qtbot: QtBot) -> N
     assert __version__ in text
     assert "Dawn of System Leadership" in text
     assert "MIT" in text
+    assert "Noto Sans" in text and "Symbola" in text

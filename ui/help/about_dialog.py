@@ -14,6 +14,11 @@ CREDITS = (
     "Uhl-Bien (2006), Yukl (2008) and Gawande (2007). Each exercise names the idea it builds on."
 )
 ICON_CREDIT = "Icons: Material Design Icons (Pictogrammers, Apache 2.0) through QtAwesome (MIT)."
+FONT_CREDIT = (
+    "PDF fonts: Noto Sans, Noto Sans Hebrew and Noto Sans Arabic (SIL Open Font License), "
+    "DejaVu Sans (Bitstream Vera licence), Droid Sans Fallback (Apache 2.0) and Symbola 9.17 "
+    "(free for any use); their licences are in resources/fonts. Timer chime: made for Chorus, CC0."
+)
 
 
 class AboutDialog(QDialog):
@@ -24,6 +29,7 @@ class AboutDialog(QDialog):
         body = QLabel(
             "<p>Plan, run and record collective-leadership workshops, offline.</p>"
             f"<p>{html.escape(CREDITS)}</p><p>{html.escape(ICON_CREDIT)}</p>"
+            f"<p>{html.escape(FONT_CREDIT)}</p>"
             "<p>Chorus is free software under the MIT licence.</p>"
         )
         body.setWordWrap(True)
