@@ -9,7 +9,9 @@ from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from ui.icons import icon
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -124,3 +126,10 @@ def tint_warning(widget: QWidget, palette: QPalette | None = None) -> None:
     """Show `widget`'s text in the warning tone readable on `palette` (a message under a field).
     Call it again on a PaletteChange: the tone differs between light and dark."""
     tint_text(widget, warning_colour(palette))
+
+
+def paint_warning_line(icon_label: QLabel, text_label: QLabel) -> None:
+    """An icon and a warning-tinted text: colour is never the only sign that something is off."""
+    tint_warning(text_label, text_label.palette())
+    size = text_label.fontMetrics().height()
+    icon_label.setPixmap(icon("warning").pixmap(size, size))

@@ -33,9 +33,8 @@ from ui.capture.panel import CapturePanel
 from ui.capture.vote_commands import DotsCommand
 from ui.capture.vote_model import LABEL, VoteModel, budget_text
 from ui.capture.vote_views import VoteTable
-from ui.icons import icon
 from ui.store import Store
-from ui.theme import tint_warning
+from ui.theme import paint_warning_line
 
 Select = QItemSelectionModel.SelectionFlag
 Resize = QHeaderView.ResizeMode
@@ -223,9 +222,7 @@ class VotePanel(CapturePanel):
         self.command_actions["remove_dot"].setEnabled(self.model.count_at(row) > 0)
 
     def _colour_warning(self) -> None:
-        tint_warning(self.warning_label, self.palette())
-        size = self.warning_label.fontMetrics().height()
-        self.warning_icon.setPixmap(icon("warning").pixmap(size, size))
+        paint_warning_line(self.warning_icon, self.warning_label)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)

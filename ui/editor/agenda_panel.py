@@ -38,9 +38,8 @@ from ui.editor.agenda_model import (
 )
 from ui.editor.agenda_tree import AgendaTree
 from ui.editor.minutes_delegate import MinutesDelegate
-from ui.icons import icon
 from ui.store import Store
-from ui.theme import tint_warning
+from ui.theme import paint_warning_line
 
 
 class AgendaPanel(QWidget):
@@ -204,9 +203,7 @@ class AgendaPanel(QWidget):
         self.warning.setAccessibleName(self.warning_label.text() if over else "")
 
     def _colour_warning(self) -> None:
-        tint_warning(self.warning_label, self.palette())
-        size = self.warning_label.fontMetrics().height()
-        self.warning_icon.setPixmap(icon("warning").pixmap(size, size))
+        paint_warning_line(self.warning_icon, self.warning_label)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)

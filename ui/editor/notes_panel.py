@@ -8,10 +8,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -19,6 +17,7 @@ from app.services.changes import Area, Changes
 from app.services.notes import workshop_notes
 from ui.editor.commands import SetNotesCommand
 from ui.store import Store
+from ui.text_style import readable_column
 from ui.theme import tint_warning
 from ui.undo import push_reporting
 
@@ -61,13 +60,7 @@ class NotesPanel(QWidget):
         self.message.hide()
         tint_warning(self.message, self.palette())
 
-        page = QWidget()
-        page.setMaximumWidth(self.fontMetrics().averageCharWidth() * WIDTH_CHARS)
-        outer = QHBoxLayout(self)
-        outer.addWidget(page, 1)
-        outer.addStretch(0)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = readable_column(self, WIDTH_CHARS)
         layout.addWidget(label)
         layout.addWidget(explanation)
         layout.addWidget(self.editor, 1)

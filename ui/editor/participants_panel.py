@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableView,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +27,7 @@ from ui.editor.commands import (
 from ui.editor.participants_model import FIELDS, ParticipantsModel
 from ui.row_table import reopen_refused
 from ui.store import Store
+from ui.text_style import readable_column
 from ui.theme import tint_warning
 from ui.undo import push_reporting
 
@@ -81,13 +81,7 @@ class ParticipantsPanel(QWidget):
         self.message.hide()
         tint_warning(self.message, self.palette())
 
-        page = QWidget()
-        page.setMaximumWidth(self.fontMetrics().averageCharWidth() * WIDTH_CHARS)
-        outer = QHBoxLayout(self)
-        outer.addWidget(page, 1)
-        outer.addStretch(0)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = readable_column(self, WIDTH_CHARS)
         layout.addWidget(explanation)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
