@@ -37,6 +37,8 @@ class Context:
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
+            if self._db.backup_problem:  # the command's work is saved; only the backup failed
+                print(f"chorus: warning: {self._db.backup_problem}", file=sys.stderr)
 
 
 Handler = Callable[[Context, argparse.Namespace], int]

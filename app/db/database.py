@@ -11,9 +11,17 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.db import schema
-from app.db.backup import BackupFile, list_backups, make_backup, quick_check, rotate
+from app.db.backup import (
+    BackupError,
+    BackupFile,
+    list_backups,
+    make_backup,
+    quick_check,
+    rotate,
+)
 from app.db.engine import make_engine, writer
 from app.db.recovery import RecoveryReport, recover
+from app.db.wal_check import wal_problem
 from app.paths import backup_dir, database_path
 
 BACKUP_INTERVAL_SECONDS = 30 * 60
@@ -30,6 +38,7 @@ class Database:
     _writer: Engine = field(init=False, repr=False)
     _changed_since_backup: bool = field(default=False, init=False)
     _last_backup: float = field(default=0.0, init=False)
+    backup_problem: str | None = field(default=None, init=False)  # why the last backup failed
 
     def __post_init__(self) -> None:
         self._writer = writer(self.engine)
@@ -44,7 +53,7 @@ class Database:
         now = datetime.fromtimestamp(clock(), UTC)
         report = None
         if path.exists() and path.stat().st_size > 0:
-            problem = quick_check(path)
+            problem = wal_problem(path) or quick_check(path)
             if problem is not None:
                 report = recover(path, backup_dir(data_dir), problem, now)
         state = schema.inspect_schema(path)  # raises NewerDatabaseError, touching nothing
@@ -79,11 +88,18 @@ class Database:
         self.backup_if_due()
 
     def backup_if_due(self) -> BackupFile | None:
+        """A backup when one is due. Its failure never fails the write that was just committed:
+        the caller would think the change lost and make it again. It is kept in
+        `backup_problem` and tried again at the next write."""
         if not self._changed_since_backup:
             return None
         if self.clock() - self._last_backup < BACKUP_INTERVAL_SECONDS:
             return None
-        return self.backup_now()
+        try:
+            return self.backup_now()
+        except BackupError as error:
+            self.backup_problem = str(error)
+            return None
 
     def backup_now(self) -> BackupFile:
         now = datetime.fromtimestamp(self.clock(), UTC)
@@ -91,10 +107,17 @@ class Database:
         rotate(self.backups_dir, now)
         self._last_backup = made.taken_at.timestamp()
         self._changed_since_backup = False
+        self.backup_problem = None
         return made
 
     def close(self) -> None:
-        """A last backup if anything changed since the previous one, then release the file."""
-        if self._changed_since_backup:
-            self.backup_now()
-        self.engine.dispose()
+        """A last backup if anything changed since the previous one, then release the file.
+
+        The file is released even when that backup fails: everything is already committed."""
+        try:
+            if self._changed_since_backup:
+                self.backup_now()
+        except BackupError as error:
+            self.backup_problem = str(error)
+        finally:
+            self.engine.dispose()
