@@ -5,13 +5,15 @@ and left untouched; a damaged one was already set aside and restored by app/db, 
 facilitator is told which backup came back and from when.
 """
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from app.db.backup import BackupError
 from app.db.database import Database
-from app.db.schema import NewerDatabaseError
+from app.db.schema import MigrationError, NewerDatabaseError
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,14 @@ def open_database(data_dir: Path) -> tuple[Database | None, StartupProblem | Non
             "or start Chorus with another data folder (chorus --data-dir FOLDER).",
             fatal=True,
         )
-    except (OSError, SQLAlchemyError) as error:
+    except MigrationError as error:
+        return None, StartupProblem(
+            "Chorus cannot upgrade this data",
+            f"Chorus stopped an upgrade of its data: {error}.\n\nNothing was lost: a backup "
+            "was made before the upgrade began. Please report this problem.",
+            fatal=True,
+        )
+    except (OSError, SQLAlchemyError, sqlite3.Error, BackupError) as error:
         return None, StartupProblem(
             "Chorus cannot open its data folder",
             f"Chorus could not open {data_dir}: {error}\n\nCheck that the folder exists, "

@@ -27,17 +27,21 @@ class NewerDatabaseError(Exception):
     """The database was written by a newer Chorus; it is left exactly as it is."""
 
 
+class MigrationError(Exception):
+    """A migration would have broken the data; it was rolled back and the file is as before."""
+
+
 class SchemaState(Enum):
     MISSING = "missing"  # no file, or an empty file: create and stamp
     CURRENT = "current"
     OLDER = "older"  # a known revision behind head: back up, then upgrade
 
 
-def _config() -> "Config":
+def _config(script_location: Path = MIGRATIONS_DIR) -> "Config":
     from alembic.config import Config
 
     config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("script_location", str(script_location))
     return config
 
 
@@ -116,10 +120,29 @@ def create_fresh(engine: Engine) -> None:
         command.stamp(config, "head")
 
 
-def upgrade(engine: Engine, target: str = "head") -> None:
+def upgrade(engine: Engine, target: str = "head", script_location: Path = MIGRATIONS_DIR) -> None:
+    """Migrate in one transaction with foreign keys off, then check every reference.
+
+    SQLite alters a table by copying it and dropping the old one; with foreign keys on, that
+    drop would cascade and delete (or null) every row that points at the table. The pragma
+    cannot change inside a transaction, so it is switched on the raw connection first.
+    """
     from alembic import command
 
-    with engine.begin() as connection:
-        config = _config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config = _config(script_location)
+                config.attributes["connection"] = connection
+                command.upgrade(config, target)
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise MigrationError(
+                        f"upgrading the database would break {len(broken)} references "
+                        f"(first: {tuple(broken[0])}); it was left as it was"
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")

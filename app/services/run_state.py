@@ -118,8 +118,8 @@ def finish_run(db: Database, workshop_id: int) -> Changes:
             if step is not None and step.started_at is not None and step.ended_at is None:
                 step.ended_at = now
                 session.add(step)
+        state.paused_remaining = _remaining(state, db.clock())  # before the deadline goes
         state.deadline_epoch = None
-        state.paused_remaining = _remaining(state, db.clock())
         session.add(state)
         workshop.status = WorkshopStatus.DONE
         session.add(workshop)

@@ -149,3 +149,15 @@ def test_next_after_the_agenda_was_emptied_or_the_step_removed(
     remove_item(db, second)
     with pytest.raises(InvalidInputError, match="agenda is empty"):
         step_by(db, workshop_id, +1)
+
+
+def test_finishing_keeps_the_time_that_was_left(
+    db: Database, clock: FakeClock, workshop_id: int
+) -> None:
+    start_timer(db, workshop_id)
+    clock.advance(100)
+    finish_run(db, workshop_id)
+    clock.advance(1000)
+    view = timer(db, workshop_id)
+    assert view is not None
+    assert (view.remaining_seconds, view.running) == (200, False)
