@@ -1,4 +1,7 @@
-"""The status-bar indicator that every change is saved (there is no Save button to press)."""
+"""The status-bar indicator that every change is saved (there is no Save button to press).
+
+While the disk refuses writes it says so, and keeps saying it until a write goes through again.
+"""
 
 import datetime as dt
 
@@ -19,8 +22,10 @@ class SaveStatus(QWidget):
         layout.addWidget(self._icon)
         layout.addWidget(self.label)
         self._failed = False
+        self._store = store
         store.sig_changed.connect(self._on_saved)
         store.sig_failed.connect(self._on_failed)
+        store.sig_saving_blocked.connect(self._on_blocked)
         self._show("saved", "All changes are saved", "Every change is saved as you make it.")
 
     def _on_saved(self, _changes: Changes) -> None:
@@ -30,7 +35,12 @@ class SaveStatus(QWidget):
 
     def _on_failed(self, message: str) -> None:
         self._failed = True
-        self._show("warning", "Last change not saved", message)
+        if self._store.blocked is None:
+            self._show("warning", "Last change not saved", message)
+
+    def _on_blocked(self, message: str) -> None:
+        self._failed = True
+        self._show("warning", "Not saved yet · retrying", message)
 
     @property
     def failed(self) -> bool:

@@ -44,8 +44,12 @@ def run_cli(
     except Exception as error:  # the contract: one line, no traceback
         if os.environ.get("CHORUS_DEBUG"):
             raise
+        from app.db.storage_errors import storage_problem
+
+        problem = storage_problem(error)
         # KeyError's str() is the repr of its message; people should read the message itself.
         text = str(error.args[0]) if isinstance(error, KeyError) and error.args else str(error)
+        text = problem.summary if problem is not None else text
         message = " ".join(text.split()) or type(error).__name__
         print(f"chorus: {message}", file=sys.stderr)
         return EXIT_FAILED

@@ -59,6 +59,8 @@ class CardsPanel(CapturePanel):
         self._build()
         key = draft_key("cards", context.agenda_item_id, context.step_key)
         self.draft = EntryDraft(store, self.entry, key, context.workshop_id)
+        self._retry_text: str | None = None  # a card the disk refused, still in the box
+        store.sig_retry_due.connect(self._retry_add)
         self.board.sig_updated.connect(self._update_counts)
         self.board.sig_people.connect(self._update_choices)
         self._update_choices()
@@ -168,11 +170,19 @@ class CardsPanel(CapturePanel):
         refused = self.edits.add(text=resolved.text, author=resolved.author_id, category=category)
         if refused:
             self.say(refused)  # the text stays in the box
+            self._retry_text = text if self.store.blocked is not None else None
             return
+        self._retry_text = None
         self.entry.setText("")  # also empties the box's own undo, so Ctrl+Z undoes the card
         self.draft.committed()
         self.say(" ".join(resolved.problems))
         self._column_of(category).list.scrollToBottom()  # a new card is the column's last
+
+    def _retry_add(self) -> None:
+        """The disk refused the last card: add it now, unless the box was changed since."""
+        pending, self._retry_text = self._retry_text, None
+        if pending is not None and self.entry.text() == pending:
+            self.add_card()
 
     def say(self, text: str) -> None:
         """A line under the box (a refusal, or why a name stayed in the text); "" hides it."""

@@ -2,7 +2,8 @@
 nothing: saved after a short pause in typing, when the focus leaves the box, and when the runner
 asks (commit_pending); put back in the box when the panel opens again; cleared once the text is
 committed. Only a box that has a draft stored pays for a write when its text is committed, so
-the add-card hot path stays one write."""
+the add-card hot path stays one write. A save the disk refused is tried again whenever the store
+says a retry is due."""
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLineEdit
@@ -32,6 +33,7 @@ class EntryDraft(QObject):
             self._stored = True
         box.textEdited.connect(self._typed)
         box.editingFinished.connect(self.save)  # the focus left the box
+        store.sig_retry_due.connect(self.save)
 
     def _typed(self) -> None:
         self._dirty = True
@@ -47,7 +49,10 @@ class EntryDraft(QObject):
         if not text.strip() and not self._stored:
             return
         saved = self.store.apply(save_draft, self.key, text, workshop_id=self.workshop_id)
-        self._stored = saved is not None and bool(text.strip())
+        if saved is None:
+            self._dirty = True  # still only in the box: the next retry saves it
+            return
+        self._stored = bool(text.strip())
 
     def committed(self) -> None:
         """The text went where it belongs: no draft to keep."""

@@ -30,6 +30,7 @@ class DetailsForm(DetailsFields):
         self._session: dict[str, int] = dict.fromkeys(FIELDS, 0)
         self._sessions = 0
         self._pending: set[str] = set()
+        self._retry: set[str] = set()  # fields the disk refused to save
         self._committing: str | None = None
         self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
         self._idle.timeout.connect(self._commit_typed)
@@ -37,6 +38,7 @@ class DetailsForm(DetailsFields):
         self.sig_finished.connect(self._finished)
         self.sig_toggled.connect(self.commit)
         store.sig_changed.connect(self._on_changed)
+        store.sig_retry_due.connect(self._retry_refused)
 
     # -- the workshop -----------------------------------------------------------------------
 
@@ -101,6 +103,14 @@ class DetailsForm(DetailsFields):
         finally:
             self._committing = None
         self._show_message(field, refused)
+        if refused and self.store.blocked is not None:
+            self._retry.add(field)
+
+    def _retry_refused(self) -> None:
+        """Save again what the disk refused, if the box still differs from the database."""
+        fields, self._retry = self._retry, set()
+        for field in fields:
+            self.commit(field)
 
     def _finished(self, field: str) -> None:
         """Return or focus out: save now, and end the run of saves that merge into one step."""

@@ -1,7 +1,8 @@
 """The facilitator's private notes on a workshop: for the facilitator's eyes only.
 
 Saved after a short pause in typing and when the box loses focus, as undo steps that merge
-while the user keeps typing in one go. A refused save keeps the text in the box.
+while the user keeps typing in one go. A refused save keeps the text in the box; one the disk
+refused is tried again while the store reports saving blocked.
 """
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -68,6 +69,7 @@ class NotesPanel(QWidget):
         self.editor.textChanged.connect(self._typed)
         self.editor.installEventFilter(self)
         store.sig_changed.connect(self._on_changed)
+        store.sig_retry_due.connect(self.commit_pending)  # the disk refused the last save
 
     def set_workshop(self, workshop_id: int, undo_stack: QUndoStack) -> None:
         if self.workshop_id is not None:
