@@ -102,6 +102,7 @@ class MainWindow(ExportCommands, QMainWindow):
         self.runner.timer.sig_muted.connect(lambda muted: self.settings.setValue(MUTED_KEY, muted))
         self.store.sig_changed.connect(self._on_changed)
         self.store.sig_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.store.sig_saving_resumed.connect(self.statusBar().clearMessage)
         group = self.undo_group
         group.canUndoChanged.connect(self.command_actions["undo"].setEnabled)
         group.canRedoChanged.connect(self.command_actions["redo"].setEnabled)
