@@ -7,16 +7,16 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
-from ui.main_window import APPEARANCE_KEY, MainWindow
-from ui.single_instance import InstanceGuard
-from ui.startup import open_database
-from ui.store import Store
-from ui.theme import Appearance, AppearanceSwitch
+from ui.single_instance import Claim, InstanceGuard
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 APP_ID = "org.chorusworkshops.Chorus"  # reverse-DNS id: the .desktop file and AppStream share it
 ORGANISATION = "Chorus"
@@ -37,11 +37,16 @@ def make_application(argv: list[str]) -> QApplication:
 def run_app(data_dir: Path) -> int:
     app = make_application(sys.argv[:1])
     guard = InstanceGuard(data_dir)
-    if not guard.acquire():
-        if guard.ask_owner_to_activate():
-            print(f"chorus: already open on {data_dir}; brought that window to the front.")
-            return 0
-        print(f"chorus: another Chorus is using {data_dir} and did not answer.", file=sys.stderr)
+    claim = guard.claim()
+    if claim is Claim.HANDED_OVER:
+        print(f"chorus: already open on {data_dir}; brought that window to the front.")
+        return 0
+    if claim is Claim.NO_ANSWER:
+        owner = f" (process {pid})" if (pid := guard.owner_pid()) else ""
+        print(
+            f"chorus: another Chorus{owner} is using {data_dir} and did not answer.",
+            file=sys.stderr,
+        )
         return 1
     try:
         return _run_window(app, data_dir, guard)
@@ -50,6 +55,13 @@ def run_app(data_dir: Path) -> int:
 
 
 def _run_window(app: QApplication, data_dir: Path, guard: InstanceGuard) -> int:
+    # Imported only once this process owns the folder: a second launch, which just hands over,
+    # never pays for loading the whole window.
+    from ui.main_window import APPEARANCE_KEY, MainWindow
+    from ui.startup import open_database
+    from ui.store import Store
+    from ui.theme import Appearance, AppearanceSwitch
+
     db, problem = open_database(data_dir)
     if db is None:
         assert problem is not None
@@ -77,17 +89,19 @@ def _run_window(app: QApplication, data_dir: Path, guard: InstanceGuard) -> int:
         db.close()
 
 
-def _quit_on_terminate(window: MainWindow) -> None:
+def _quit_on_terminate(window: "MainWindow") -> None:
     """SIGTERM (logout, shutdown, `kill`) closes the window as the user would: settings kept,
     the database closed and backed up. A timer lets Python run its signal handler."""
-    signal.signal(signal.SIGTERM, lambda *_: window.close())
+    # Queued, not called: a SIGTERM that lands before the event loop runs would otherwise close
+    # the window before exec() starts, and exec() would then wait forever.
+    signal.signal(signal.SIGTERM, lambda *_: QTimer.singleShot(0, window.close))
     ticker = QTimer(window)
     ticker.timeout.connect(lambda: None)
     ticker.start(250)
 
 
 class _QuitAfterPaint(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: "MainWindow") -> None:
         super().__init__(window)
         self._window = window
 

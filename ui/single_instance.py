@@ -6,16 +6,33 @@ live owner's lock is never taken over (stale time 0: age alone never makes it st
 running instance also listens on a QLocalServer named after the folder; a second launch
 connects (the connection itself asks the window to come to the front) and quits without ever
 opening the database.
+
+Taking the lock and listening are two steps: under a millisecond apart alone, but tens of
+milliseconds when many launches start together, and a launch that looks in between finds the
+folder taken and nobody to call (of twenty guards started at one instant, most did, and said
+the owner did not answer). So a second launch keeps trying, to take the lock or to reach its
+owner, for a few seconds first. It only ever reads the owner's lock and connects to its
+socket: removing a stale socket is left to whoever holds the lock.
 """
 
 import hashlib
 import os
+import time
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "chorus.lock"
+PATIENCE_SECONDS = 5.0  # how long a live owner may take to start listening
+RETRY_SECONDS = 0.05
+
+
+class Claim(Enum):
+    OWNER = "owner"  # this process now owns the folder
+    HANDED_OVER = "handed over"  # the running owner was asked to come forward
+    NO_ANSWER = "no answer"  # a live owner held the folder and never answered
 
 
 def server_name(data_dir: Path) -> str:
@@ -49,6 +66,22 @@ class InstanceGuard(QObject):
             return True
         self._server = server
         return True
+
+    def claim(self, patience_seconds: float = PATIENCE_SECONDS) -> Claim:
+        """Own the folder, or hand over to the process that does.
+
+        Both are retried: the owner may be between locking and listening, or may have quit
+        since we looked (then the lock is free, or stale, and ours on the next try).
+        """
+        deadline = time.monotonic() + patience_seconds
+        while True:
+            if self.acquire():
+                return Claim.OWNER
+            if self.ask_owner_to_activate():
+                return Claim.HANDED_OVER
+            if time.monotonic() >= deadline:
+                return Claim.NO_ANSWER
+            time.sleep(RETRY_SECONDS)
 
     def owner_pid(self) -> int | None:
         """The pid holding the lock, when another process holds it."""

@@ -1,17 +1,21 @@
-"""One writer per data folder: a second launch hands over, a crashed owner's lock is recovered."""
+"""One writer per data folder: a second launch hands over, a crashed owner's lock is recovered.
+
+The real app racing for a folder is in test_twenty_launches.py; these tests hold the owner's
+side still (a helper process that locks, and listens late or never) to pin down what a second
+launch does in each state it can find the owner in.
+"""
 
 import os
 import signal
 import subprocess
 import sys
-import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
-from app.paths import database_path
-from ui.single_instance import LOCK_NAME, InstanceGuard
+from ui.single_instance import LOCK_NAME, Claim, InstanceGuard
 
 ROOT = Path(__file__).parents[2]
 HOLDER = (
@@ -24,12 +28,30 @@ HOLDER = (
     "print('locked' if guard.acquire() else 'refused', flush=True)\n"
     "time.sleep(120)\n"
 )
+SLOW_OWNER = (  # an owner's start stretched out: it locks, and listens only later, or never
+    "import sys, time\n"
+    "from pathlib import Path\n"
+    "from PySide6.QtCore import QCoreApplication, QLockFile\n"
+    "from PySide6.QtNetwork import QLocalServer\n"
+    "from ui.single_instance import LOCK_NAME, server_name\n"
+    "folder, listen_after, quit_after = Path(sys.argv[1]), *map(float, sys.argv[2:])\n"
+    "app = QCoreApplication([])\n"
+    "folder.mkdir(parents=True)\n"
+    "lock = QLockFile(str(folder / LOCK_NAME))\n"
+    "lock.setStaleLockTime(0)\n"
+    "print('locked' if lock.tryLock(0) else 'refused', flush=True)\n"
+    "server = QLocalServer()\n"
+    "if listen_after >= 0:\n"
+    "    time.sleep(listen_after)\n"
+    "    server.listen(server_name(folder))\n"
+    "time.sleep(quit_after) if quit_after >= 0 else sys.stdin.read()\n"
+    "server.close()\n"
+    "lock.unlock()\n"
+)
 
 
-def _environment(home: Path | None = None) -> dict[str, str]:
-    """Offscreen, and (for the real app) a throw-away home so its settings stay out of yours."""
-    extra = {"HOME": str(home), "XDG_CONFIG_HOME": str(home / ".config")} if home else {}
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", **extra}
+def _environment() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
 
 def test_a_second_guard_is_refused_and_its_request_reaches_the_owner(
@@ -69,41 +91,45 @@ def test_a_lock_left_by_a_killed_process_is_recovered(data_dir: Path) -> None:
     guard.release()
 
 
-@pytest.mark.slow
-def test_a_second_launch_of_the_app_hands_over_and_never_opens_the_database(
-    data_dir: Path, tmp_path: Path
-) -> None:
-    first = subprocess.Popen(
-        [sys.executable, "-m", "ui.launcher", "--data-dir", str(data_dir)],
+@contextmanager
+def _slow_owner(
+    data_dir: Path, listen_after: float, quit_after: float = -1
+) -> Iterator["subprocess.Popen[str]"]:
+    """Negative times mean never: it does not listen, or stays until the test is done."""
+    owner = subprocess.Popen(
+        [sys.executable, "-c", SLOW_OWNER, str(data_dir), str(listen_after), str(quit_after)],
         cwd=ROOT,
-        env=_environment(tmp_path / "home"),
+        env=_environment(),
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
         text=True,
     )
     try:
-        deadline = time.monotonic() + 60
-        while not database_path(data_dir).exists() and time.monotonic() < deadline:
-            assert first.poll() is None, first.communicate()
-            time.sleep(0.2)
-        time.sleep(1.0)  # let the window finish starting
-        second = subprocess.run(
-            [sys.executable, "-m", "ui.launcher", "--data-dir", str(data_dir)],
-            cwd=ROOT,
-            env=_environment(tmp_path / "home"),
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-        assert second.returncode == 0, second.stderr
-        assert "already open" in second.stdout
-        assert first.poll() is None  # the first window is still running
-        first.terminate()  # as a logout does: the app closes cleanly and frees the folder
-        first.communicate(timeout=30)
-        assert first.returncode == 0
-        assert not (data_dir / LOCK_NAME).exists()
+        assert owner.stdout is not None
+        assert owner.stdout.readline().strip() == "locked"
+        yield owner
     finally:
-        if first.poll() is None:
-            first.kill()
-            first.communicate()
+        owner.communicate(timeout=30)  # closing its stdin lets it unlock and quit
+
+
+def test_a_second_launch_waits_for_an_owner_that_is_not_listening_yet(data_dir: Path) -> None:
+    """Without waiting, a launch in the owner's first moments said it did not answer."""
+    with _slow_owner(data_dir, listen_after=0.5) as owner:
+        guard = InstanceGuard(data_dir)
+        assert guard.claim() is Claim.HANDED_OVER
+        assert guard.owner_pid() == owner.pid  # its lock untouched
+        assert InstanceGuard(data_dir).claim() is Claim.HANDED_OVER  # and its socket too
+
+
+def test_a_second_launch_takes_over_when_the_owner_quits_while_it_waits(data_dir: Path) -> None:
+    with _slow_owner(data_dir, listen_after=-1, quit_after=0.5):
+        guard = InstanceGuard(data_dir)
+        assert guard.claim() is Claim.OWNER
+        guard.release()
+
+
+def test_a_live_owner_that_never_answers_keeps_the_folder(data_dir: Path) -> None:
+    with _slow_owner(data_dir, listen_after=-1) as owner:
+        guard = InstanceGuard(data_dir)
+        assert guard.claim(patience_seconds=0.5) is Claim.NO_ANSWER
+        assert guard.owner_pid() == owner.pid
