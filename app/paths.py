@@ -8,6 +8,7 @@ import platformdirs
 DATA_DIR_ENV = "CHORUS_DATA_DIR"
 DATABASE_NAME = "chorus.sqlite3"
 BACKUP_FOLDER = "backups"
+LOCK_NAME = "chorus.lock"  # kept by the open window (ui/single_instance.py), read by app/lock_owner
 
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -30,3 +31,7 @@ def backup_dir(data_dir: Path) -> Path:
 def user_exercises_dir(data_dir: Path) -> Path:
     """Custom exercises imported by this user; never the code tree."""
     return data_dir / "exercises"
+
+
+def lock_path(data_dir: Path) -> Path:
+    return data_dir / LOCK_NAME

@@ -24,7 +24,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-LOCK_NAME = "chorus.lock"
+from app.paths import lock_path
+
 PATIENCE_SECONDS = 5.0  # how long a live owner may take to start listening
 RETRY_SECONDS = 0.05
 
@@ -47,7 +48,7 @@ class InstanceGuard(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
-        self._lock = QLockFile(str(data_dir / LOCK_NAME))
+        self._lock = QLockFile(str(lock_path(data_dir)))
         self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
 

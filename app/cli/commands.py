@@ -12,6 +12,7 @@ from app.cli.exercise_commands import EXERCISE_COMMANDS
 from app.db.backup import list_backups, quick_check
 from app.db.database import Database
 from app.db.restore import restore_from
+from app.lock_owner import window_pid
 from app.paths import database_path
 from app.services.workshops import WorkshopView, list_workshops
 from exercises.library import builtin_library
@@ -130,6 +131,11 @@ def backup(context: Context, _args: argparse.Namespace) -> int:
 
 
 def restore(context: Context, args: argparse.Namespace) -> int:
+    owner = window_pid(context.data_dir)
+    if owner is not None:
+        raise RuntimeError(
+            f"Chorus is open on {context.data_dir} (process {owner}); close it, then restore."
+        )
     safety = restore_from(context.data_dir, Path(args.file), datetime.now(UTC))
     if safety is not None:
         print(f"previous database backed up to {safety.path}")

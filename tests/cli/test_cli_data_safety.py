@@ -5,11 +5,15 @@ newest sound backup, and back up / check / restore on request without losing the
 import hashlib
 import json
 import re
+import socket
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 from app.db.database import Database
+from app.paths import LOCK_NAME
 from tests.cli.conftest import chorus, describe, one_line_error, succeeded
 
 DATABASE = "chorus.sqlite3"
@@ -118,3 +122,23 @@ def test_backup_check_and_restore(tmp_path: Path) -> None:
     assert len(made) == 1, f"expected one safety backup, found {sorted(made)}"
     assert live_workshops_in(made.pop()) == 2, "the database replaced by restore was not kept"
     assert workshop_ids(data_dir) == [first]
+
+
+def test_restore_is_refused_while_a_window_has_the_folder_open(tmp_path: Path) -> None:
+    """The open window would go on writing to the replaced file, and those words would be lost."""
+    data_dir = tmp_path / "data"
+    make_demo(data_dir)
+    backup = Path(succeeded(chorus("backup", data_dir=data_dir)).strip())
+    make_demo(data_dir)
+    before = sha256(data_dir / DATABASE)
+    holder = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:  # a lock in Qt's format, held by a live process on this host
+        (data_dir / LOCK_NAME).write_text(f"{holder.pid}\nchorus\n{socket.gethostname()}\n")
+        message = one_line_error(chorus("restore", backup, data_dir=data_dir))
+        assert f"Chorus is open on {data_dir} (process {holder.pid})" in message
+        assert sha256(data_dir / DATABASE) == before
+    finally:
+        holder.kill()
+        holder.wait()
+    succeeded(chorus("restore", backup, data_dir=data_dir))  # its owner is gone: a stale lock
+    assert len(workshop_ids(data_dir)) == 1

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from ui.single_instance import LOCK_NAME, Claim, InstanceGuard
+from app.lock_owner import window_pid
+from app.paths import LOCK_NAME
+from ui.single_instance import Claim, InstanceGuard
 
 ROOT = Path(__file__).parents[2]
 HOLDER = (
@@ -33,7 +35,7 @@ SLOW_OWNER = (  # an owner's start stretched out: it locks, and listens only lat
     "from pathlib import Path\n"
     "from PySide6.QtCore import QCoreApplication, QLockFile\n"
     "from PySide6.QtNetwork import QLocalServer\n"
-    "from ui.single_instance import LOCK_NAME, server_name\n"
+    "from app.paths import LOCK_NAME\nfrom ui.single_instance import server_name\n"
     "folder, listen_after, quit_after = Path(sys.argv[1]), *map(float, sys.argv[2:])\n"
     "app = QCoreApplication([])\n"
     "folder.mkdir(parents=True)\n"
@@ -133,3 +135,13 @@ def test_a_live_owner_that_never_answers_keeps_the_folder(data_dir: Path) -> Non
         guard = InstanceGuard(data_dir)
         assert guard.claim(patience_seconds=0.5) is Claim.NO_ANSWER
         assert guard.owner_pid() == owner.pid
+
+
+def test_the_command_line_reads_the_windows_lock_without_qt(data_dir: Path) -> None:
+    guard = InstanceGuard(data_dir)
+    assert guard.acquire()
+    try:
+        assert window_pid(data_dir) == os.getpid()  # Qt's lock format, as app/ parses it
+    finally:
+        guard.release()
+    assert window_pid(data_dir) is None

@@ -18,9 +18,9 @@ import pytest
 from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QApplication
 
-from app.paths import database_path
+from app.paths import LOCK_NAME, database_path
 from tests.cli.conftest import REPO, command_line
-from ui.single_instance import LOCK_NAME, InstanceGuard, server_name
+from ui.single_instance import InstanceGuard, server_name
 
 pytestmark = [
     pytest.mark.slow,
