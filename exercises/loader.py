@@ -128,7 +128,7 @@ def _line_at(text: str, found: re.Match[str] | None) -> int | None:
 
 def load_model_text(model: type[M], text: str, source: str) -> M:
     """Parse and validate `text` as `model`; every problem found goes into one ExerciseFileError."""
-    trim = _Trim()
+    trim = Trim()
     data = trim.value(parse_toml(text, source), model, ())
     try:
         valid = model.model_validate(data)
@@ -163,9 +163,10 @@ def load_model_text(model: type[M], text: str, source: str) -> M:
     raise ExerciseFileError(problems)
 
 
-class _Trim:
+class Trim:
     """Shortens a parsed document before validation, so that a hostile file cannot make pydantic
-    build hundreds of thousands of errors (seconds and hundreds of MB for a 1 MB file).
+    build hundreds of thousands of errors (seconds and hundreds of MB for a 1 MB file). The bundle
+    reader uses it too, for the exercises inside a bundle.
 
     A list keeps one item more than its field allows (still enough to be rejected) and `cut`
     remembers its real length; a table keeps its known fields but only the first MAX_PROBLEMS + 1

@@ -16,7 +16,6 @@ from pydantic import ValidationError
 from sqlmodel import Session, col, select
 
 from app import __version__
-from app.bundle.load import bundle_error, validation_problems
 from app.bundle.model import (
     ActionData,
     AgendaItemData,
@@ -34,6 +33,7 @@ from app.bundle.model import (
     VoteData,
     WorkshopData,
 )
+from app.bundle.read import bundle_error, validation_problems
 from app.bundle.rules import ref_problems
 from app.db.database import Database
 from app.db.models import (

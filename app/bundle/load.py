@@ -1,30 +1,19 @@
-"""Read and import a JSON bundle. Everything is checked before anything is written.
+"""Import a JSON bundle as a new workshop: read.py checks everything, then one transaction writes.
 
-Bundles come from other coaches' machines, so the text is treated as hostile: size first, then
-encoding, JSON syntax, format and version, the schema, and finally every ref between rows. Each
-refusal is one line naming the field path and what was expected; the database is never touched.
+A bundle refused by read.py never reaches the database; one that fails while being written is
+rolled back whole, so nothing is ever half-imported.
 """
 
 from __future__ import annotations
 
-import json
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
 from sqlmodel import Session
 
-from app.bundle.model import (
-    FORMAT,
-    MAX_BUNDLE_BYTES,
-    VERSION,
-    AgendaItemData,
-    Bundle,
-    BundleError,
-)
-from app.bundle.rules import ref_problems
+from app.bundle.model import AgendaItemData, Bundle
+from app.bundle.read import bundle_error, load_bundle_text
 from app.db.database import Database
 from app.db.models import (
     Action,
@@ -43,123 +32,8 @@ from app.db.models import (
 from app.services.agenda import insert_item, steps_of
 from app.services.changes import Area, Changes
 from app.services.errors import ServiceError
-from exercises.messages import describe, translate
-from exercises.problems import format_path
 
-SHOWN_PROBLEMS = 5
-MAX_MESSAGE = 600
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 Stored = TypeVar("Stored", Participant, Cluster, Card, MapNode)
-
-
-def bundle_error(source: str, problems: list[str]) -> BundleError:
-    """One BundleError with the first few problems on a single, bounded line."""
-    shown = "; ".join(" ".join(p.split()) for p in problems[:SHOWN_PROBLEMS])
-    if len(problems) > SHOWN_PROBLEMS:
-        shown += f"; and {len(problems) - SHOWN_PROBLEMS} more problems"
-    message = f"{' '.join(source.split())}: {shown}"
-    if len(message) > MAX_MESSAGE:
-        message = message[: MAX_MESSAGE - 3] + "..."
-    return BundleError(message)
-
-
-def _fail(source: str, problems: list[str]) -> NoReturn:
-    raise bundle_error(source, problems)
-
-
-def validation_problems(error: ValidationError) -> list[str]:
-    """Pydantic errors as "field.path: what was expected", in JSON words, without URLs."""
-    problems = []
-    for details in error.errors(include_url=False):
-        for loc, message in translate(Bundle, details):
-            text = message.replace("a table", "an object")
-            problems.append(f"{format_path(loc)}: {text}" if loc else text)
-    return problems
-
-
-def load_bundle_text(data: bytes | str, source: str = "bundle") -> Bundle:
-    """A fully checked Bundle, or BundleError saying (on one line) why the data is unusable."""
-    if len(data) > MAX_BUNDLE_BYTES:
-        _fail(source, ["larger than 64 MiB; a workshop bundle is never that big"])
-    if isinstance(data, str):
-        try:
-            size = len(data.encode("utf-8"))
-        except UnicodeEncodeError:
-            _fail(source, ["contains characters that are not valid Unicode text"])
-        if size > MAX_BUNDLE_BYTES:
-            _fail(source, ["larger than 64 MiB; a workshop bundle is never that big"])
-        text = data
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            _fail(source, [f"not UTF-8 text (byte 0x{data[error.start]:02x} on line {line})"])
-    document = _parse_json(text.removeprefix("\ufeff"), source)
-    _check_header(document, source)
-    try:
-        bundle = Bundle.model_validate(document)
-    except ValidationError as error:
-        _fail(source, validation_problems(error))
-    problems = ref_problems(bundle)
-    if problems:
-        _fail(source, problems)
-    return bundle
-
-
-def _reject_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _parse_json(text: str, source: str) -> Any:
-    try:
-        document = json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as error:
-        _fail(source, [f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"])
-    except RecursionError:
-        _fail(source, ["not usable JSON: nested too deeply"])
-    except ValueError as error:  # NaN/Infinity, or an integer with thousands of digits
-        _fail(source, [f"not usable JSON: {str(error)[:120]}"])
-    if _SURROGATE_ESCAPE.search(text) and not _encodable(document):
-        _fail(source, ["contains \\u escapes that are not valid Unicode text"])
-    return document
-
-
-def _encodable(document: Any) -> bool:
-    """Whether every string (and key) can be stored: no lone surrogates from \\u escapes."""
-    pending = [document]
-    while pending:
-        value = pending.pop()
-        if isinstance(value, str):
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                return False
-        elif isinstance(value, dict):
-            pending.extend(value.keys())
-            pending.extend(value.values())
-        elif isinstance(value, list):
-            pending.extend(value)
-    return True
-
-
-def _check_header(document: Any, source: str) -> None:
-    """Format and version first, so a newer bundle says so instead of listing schema errors."""
-    if not isinstance(document, dict):
-        _fail(
-            source, [f"expected a JSON object (a Chorus workshop bundle), got {describe(document)}"]
-        )
-    found = document.get("format")
-    if found != FORMAT:
-        what = "has no 'format'" if found is None else f"has format {describe(found)}"
-        _fail(source, [f"not a Chorus workshop bundle ({what}; expected '{FORMAT}')"])
-    version = document.get("version")
-    if type(version) is int and version > VERSION:
-        _fail(
-            source, [f"made by a newer Chorus (bundle version {version}); update Chorus to open it"]
-        )
-    if type(version) is not int or version != VERSION:
-        _fail(source, [f"unsupported bundle version {describe(version)} (expected {VERSION})"])
 
 
 def import_bundle(db: Database, data: bytes | str, source: str = "bundle") -> Changes:
@@ -169,7 +43,7 @@ def import_bundle(db: Database, data: bytes | str, source: str = "bundle") -> Ch
         with db.write() as session:
             workshop_id = _write(session, bundle)
     except ServiceError as error:  # checked above already; kept so no half-import is possible
-        _fail(source, [str(error)])
+        raise bundle_error(source, [str(error)]) from None
     return Changes.of(Area.WORKSHOPS, workshop_id=workshop_id, ids=(workshop_id,))
 
 

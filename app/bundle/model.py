@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from exercises.messages import describe
 from exercises.model import (
     Exercise,
     Key,
@@ -29,19 +30,29 @@ from exercises.text_safety import refuse_controls
 
 FORMAT = "chorus-workshop"
 VERSION = 1
-MAX_BUNDLE_BYTES = 64 * 1024 * 1024
-"""A full-day workshop is a few megabytes; anything over 64 MiB is a mistake or an attack."""
+MAX_BUNDLE_BYTES = 16 * 1024 * 1024  # a 2,000-card workshop is under 1 MiB
+"""A 2,000-card workshop is under 1 MiB; anything over 16 MiB is a mistake or an attack."""
+MAX_FIELDS = 40
+"""More keys than any object in a bundle has fields: refused as one error, not one per key."""
+MAX_AGENDA_ITEMS = 500
 
 
 class BundleError(Exception):
     """A bundle cannot be read, written or imported; str() is one line a coach can act on."""
 
 
+def json_words(value: object) -> str:
+    """describe() in JSON's words: null and objects, not Python's None and TOML's tables."""
+    if value is None:
+        return "null"
+    return "an object" if isinstance(value, dict) else describe(value)
+
+
 def _as_text(value: Any) -> Any:
     """Dates and times must be ISO text in the file (or real objects when exporting)."""
     if isinstance(value, str | dt.date | dt.time):
         return value
-    raise ValueError(f"expected a date or time as ISO text, got {type(value).__name__}")
+    raise ValueError(f"expected a date or time as ISO text, got {json_words(value)}")
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
@@ -79,12 +90,24 @@ TimeOfDay = Annotated[
 
 
 def _bounded(limit: int) -> Any:
-    """A bounded list field; strict items, but the container may come as a JSON array."""
-    return Field(default=(), max_length=limit, strict=False)
+    """A bounded list field; strict items, but the container may come as a JSON array.
+
+    It stops at its first bad item: pydantic checks every item before the length, and a hostile
+    file of millions of bad items would otherwise cost an error (and a gigabyte) per million.
+    """
+    return Field(default=(), max_length=limit, strict=False, fail_fast=True)
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _few_fields(cls, data: Any) -> Any:
+        """Millions of unknown keys would otherwise make millions of errors."""
+        if isinstance(data, dict) and len(data) > MAX_FIELDS:
+            raise ValueError(f"expected at most {MAX_FIELDS} fields, got {len(data)}")
+        return data
 
 
 class WorkshopData(_Model):
@@ -221,6 +244,6 @@ class Bundle(_Model):
     app_version: Line
     workshop: WorkshopData
     participants: tuple[ParticipantData, ...] = _bounded(5_000)
-    agenda: tuple[AgendaItemData, ...] = _bounded(500)
+    agenda: tuple[AgendaItemData, ...] = _bounded(MAX_AGENDA_ITEMS)
     actions: tuple[ActionData, ...] = _bounded(10_000)
     notes: tuple[NoteData, ...] = _bounded(10_000)

@@ -63,6 +63,11 @@ class _ItemRules:
             self.step(f"steps[{index}].key", run_step.key, None)
             if self.again(("step", run_step.key)):
                 self.problem(f"steps[{index}].key", f"step '{run_step.key}' is listed twice")
+        run = [run_step.key for run_step in item.steps]  # the steps this item runs
+        if not run:
+            self.problem("steps", "must list at least one step of the exercise")
+        for needs, needed in item.exercise.missing_sources(run):
+            self.problem("steps", f"step '{needs}' needs step '{needed}', which is not listed")
         for index, note in enumerate(item.notes):
             if note.step is not None:
                 self.step(f"notes[{index}].step", note.step, None)

@@ -98,6 +98,8 @@ def import_command(context: Context, args: argparse.Namespace) -> int:
     from app.bundle.load import import_bundle
 
     path = Path(args.path)
+    if path.exists() and not path.is_file():  # a folder, or a pipe that would wait forever
+        raise RuntimeError(f"{path} is not a file.")
     try:
         with path.open("rb") as stream:  # one byte past the limit is enough to refuse it
             data = stream.read(MAX_BUNDLE_BYTES + 1)

@@ -551,14 +551,14 @@ def test_many_problems_are_joined_and_capped(good: dict[str, Any]) -> None:
 
 @pytest.mark.parametrize("kind", [bytes, str])
 def test_oversized_input_is_refused_before_parsing(kind: type) -> None:
-    size = MAX_BUNDLE_BYTES + 1024 * 1024  # 65 MiB of invalid UTF-8: decoding would fail first
+    size = MAX_BUNDLE_BYTES + 1024 * 1024  # invalid UTF-8 past the limit: decoding would fail first
     data: bytes | str = b"\xff" * size if kind is bytes else "x" * size
-    with pytest.raises(BundleError, match="larger than 64 MiB"):
+    with pytest.raises(BundleError, match="larger than 16 MiB"):
         load_bundle_text(data)
 
 
 def test_text_that_grows_past_the_limit_in_utf8_is_refused() -> None:
-    with pytest.raises(BundleError, match="larger than 64 MiB"):
+    with pytest.raises(BundleError, match="larger than 16 MiB"):
         load_bundle_text("é" * (MAX_BUNDLE_BYTES // 2 + 1))
 
 
