@@ -38,6 +38,8 @@ def quick_check(path: Path) -> str | None:
         connection = read_only_connection(path)
     except sqlite3.Error as error:
         return str(error)
+    # A damaged page can put any bytes into SQLite's report; they must not stop the report.
+    connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         rows = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.Error as error:

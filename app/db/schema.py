@@ -5,6 +5,7 @@ newer Chorus is refused before anything could touch its bytes. Alembic is import
 create or migrate: opening a current database must not pay for it at every start.
 """
 
+import sqlite3
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,7 +70,12 @@ def stored_revision(path: Path) -> str | None:
         ).fetchone()
         if not has_table:
             return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        try:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError as error:  # a table of that name, but not Alembic's
+            raise NewerDatabaseError(
+                f"{path} is an SQLite database but not one Chorus made; it was left untouched."
+            ) from error
         return str(row[0]) if row else None
     finally:
         connection.close()
