@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import __version__
+from ui.help.about_dialog import app_icon
 from ui.single_instance import Claim, InstanceGuard
+from ui.splash import show_splash
+from ui.theme import APPEARANCE_KEY, Appearance, AppearanceSwitch
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -29,8 +31,8 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -55,31 +57,33 @@ def run_app(data_dir: Path) -> int:
 
 
 def _run_window(app: QApplication, data_dir: Path, guard: InstanceGuard) -> int:
-    # Imported only once this process owns the folder: a second launch, which just hands over,
-    # never pays for loading the whole window.
-    from ui.main_window import APPEARANCE_KEY, MainWindow
+    settings = QSettings()
+    appearance = AppearanceSwitch(app)
+    appearance.apply(Appearance(str(settings.value(APPEARANCE_KEY, Appearance.SYSTEM.value))))
+    splash = show_splash()
+    if os.environ.get("CHORUS_EXIT_AFTER_FIRST_PAINT"):
+        return 0  # for start-up measurements: the first window has painted
+    # Imported only once this process owns the folder and shows it is opening: a second
+    # launch, which just hands over, never pays for loading the whole window.
+    from ui.main_window import MainWindow
     from ui.startup import open_database
     from ui.store import Store
-    from ui.theme import Appearance, AppearanceSwitch
 
     db, problem = open_database(data_dir)
     if db is None:
         assert problem is not None
+        splash.close()
         QMessageBox.critical(None, problem.title, problem.text)
         return 1
-    settings = QSettings()
-    appearance = AppearanceSwitch(app)
-    appearance.apply(Appearance(str(settings.value(APPEARANCE_KEY, Appearance.SYSTEM.value))))
     window = MainWindow(Store(db), settings, appearance=appearance)
     guard.sig_activate_requested.connect(window.bring_to_front)
     _quit_on_terminate(window)
-    if os.environ.get("CHORUS_EXIT_AFTER_FIRST_PAINT") or os.environ.get(
-        "CHORUS_EXIT_AFTER_STARTUP"
-    ):
+    if os.environ.get("CHORUS_EXIT_AFTER_STARTUP"):
         # For start-up measurements: the home list is loaded before the window is shown,
         # so its first paint is also the moment the app is ready to use.
         window.installEventFilter(_QuitAfterPaint(window))
     window.show()
+    splash.close()
     window.resume_interrupted_run()
     if problem is not None:
         QTimer.singleShot(0, lambda: window.prompts.warn(problem.title, problem.text))

@@ -4,6 +4,8 @@ never for a font glyph, so one edit here changes it everywhere.
 Icons are drawn in the palette's text colours, so they follow light and dark.
 """
 
+import functools
+
 import qtawesome
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 
@@ -93,7 +95,16 @@ ICONS: dict[str, str] = {
 
 
 def icon(meaning: str) -> QIcon:
-    """The icon for `meaning`, coloured from the current palette; KeyError for an unknown one."""
+    """The icon for `meaning`, coloured from the current palette; KeyError for an unknown one.
+
+    Drawn once per meaning and palette (QIcon is shared, not copied): many actions share a
+    meaning, and making a qtawesome icon costs most of a millisecond at start-up.
+    """
+    return _drawn(meaning, QGuiApplication.palette().cacheKey())
+
+
+@functools.lru_cache(maxsize=512)
+def _drawn(meaning: str, _palette_key: int) -> QIcon:
     palette = QGuiApplication.palette()
     drawn: QIcon = qtawesome.icon(  # qtawesome has no type hints
         ICONS[meaning],

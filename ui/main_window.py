@@ -28,9 +28,8 @@ from ui.prompts import Prompts
 from ui.runner.runner_view import RunnerView
 from ui.save_status import SaveStatus
 from ui.store import Store
-from ui.theme import Appearance, AppearanceSwitch
+from ui.theme import APPEARANCE_KEY, Appearance, AppearanceSwitch
 
-APPEARANCE_KEY = "appearance"
 MUTED_KEY = "runner/muted"
 
 
@@ -69,7 +68,7 @@ class MainWindow(ExportCommands, QMainWindow):
         self._menus = self._build_menus()
         self._connect()
         self._restore_settings()
-        self.show_home()
+        self.show_home(reload=False)  # the list was loaded a moment ago, when the home was made
 
     # -- assembly ---------------------------------------------------------------------------
 
@@ -136,12 +135,13 @@ class MainWindow(ExportCommands, QMainWindow):
         for action in self.export_actions.values():
             action.setVisible(page != "home")
 
-    def show_home(self) -> None:
+    def show_home(self, *, reload: bool = True) -> None:
         self._leave_page()
         self.pages.setCurrentWidget(self.home)
         self.undo_group.setActiveStack(self.home_stack)
         self._show_page_commands("home")
-        self.home.refresh()
+        if reload:
+            self.home.refresh()
         self._update_title()
         self.home.focus_search()
 
@@ -185,7 +185,8 @@ class MainWindow(ExportCommands, QMainWindow):
     def _on_changed(self, changes: Changes) -> None:
         if changes.touches(Area.WORKSHOPS):
             self._forget_deleted_workshops()
-        if changes.workshop_id is not None and changes.workshop_id == self._shown_workshop():
+        shown = changes.workshop_id is not None and changes.workshop_id == self._shown_workshop()
+        if shown and changes.touches(Area.DETAILS, Area.WORKSHOPS):  # where the title lives
             self._update_title()
 
     def _shown_workshop(self) -> int | None:

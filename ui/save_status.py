@@ -22,6 +22,7 @@ class SaveStatus(QWidget):
         layout.addWidget(self._icon)
         layout.addWidget(self.label)
         self._failed = False
+        self._meaning = ""  # the icon shown, drawn again only when it changes
         self._store = store
         store.sig_changed.connect(self._on_saved)
         store.sig_failed.connect(self._on_failed)
@@ -46,12 +47,15 @@ class SaveStatus(QWidget):
     def failed(self) -> bool:
         return self._failed
 
-    def _show(self, meaning: str, text: str, tip: str) -> None:
-        size = self.label.fontMetrics().height()
-        self._icon.setPixmap(icon(meaning).pixmap(size, size))
+    def _show(self, meaning: str, text: str, tip: str, *, redraw: bool = False) -> None:
+        if meaning != self._meaning or redraw:
+            size = self.label.fontMetrics().height()
+            self._icon.setPixmap(icon(meaning).pixmap(size, size))
+            self._meaning = meaning
         self.label.setText(text)
         self.setToolTip(tip)
         self.setAccessibleName(f"{text}. {tip}")
 
     def refresh_icons(self) -> None:
-        self._show("warning" if self._failed else "saved", self.label.text(), self.toolTip())
+        meaning = "warning" if self._failed else "saved"
+        self._show(meaning, self.label.text(), self.toolTip(), redraw=True)

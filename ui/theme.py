@@ -11,8 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from ui.icons import icon
-
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
 
@@ -60,6 +58,9 @@ def dark_palette() -> QPalette:
 def is_dark(palette: QPalette | None = None) -> bool:
     palette = palette or QGuiApplication.palette()
     return palette.color(Role.Window).lightness() < 128
+
+
+APPEARANCE_KEY = "appearance"  # the QSettings key of the user's choice
 
 
 class AppearanceSwitch:
@@ -132,4 +133,6 @@ def paint_warning_line(icon_label: QLabel, text_label: QLabel) -> None:
     """An icon and a warning-tinted text: colour is never the only sign that something is off."""
     tint_warning(text_label, text_label.palette())
     size = text_label.fontMetrics().height()
+    from ui.icons import icon  # qtawesome: not needed to colour the start-up splash
+
     icon_label.setPixmap(icon("warning").pixmap(size, size))

@@ -1,11 +1,27 @@
 """The argument parser: every command and option of the command-line contract, in one place."""
 
 import argparse
-
-from app import __version__
+from collections.abc import Sequence
+from typing import Any
 
 FORMATS = ("pdf", "md", "json")
 KINDS = ("handout", "report", "guide")
+
+
+class VersionAction(argparse.Action):
+    """argparse's "version" action, but the version is looked up only when asked for."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,
+    ) -> None:
+        import app
+
+        print(f"chorus {app.__version__}")
+        parser.exit()
 
 
 def _data_dir_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -23,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Chorus: plan, run and record collective-leadership workshops. "
         "With no command, opens the desktop app.",
     )
-    parser.add_argument("--version", action="version", version=f"chorus {__version__}")
+    parser.add_argument(
+        "--version", action=VersionAction, nargs=0, help="show the version number and exit"
+    )
     _data_dir_option(parser, None)
     # Sub-commands accept --data-dir too; SUPPRESS keeps them from hiding the global one.
     common = argparse.ArgumentParser(add_help=False)

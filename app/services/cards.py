@@ -54,7 +54,7 @@ def _card(session: Session, card_id: int, *, removed_too: bool = False) -> tuple
 
 def _changed(item: AgendaItem, card: Card) -> Changes:
     assert card.id is not None
-    return Changes.of(Area.CARDS, workshop_id=item.workshop_id, ids=(card.id,))
+    return Changes.of(Area.CARDS, workshop_id=item.workshop_id, ids=(card.id,), rows=(card,))
 
 
 def add_card(
@@ -79,13 +79,16 @@ def add_card(
             Card.agenda_item_id == agenda_item_id,
             Card.step_key == step_key,
         )
-        card = Card(
+        now = utc_now()  # given, not left to the default factories: pydantic inspects those
+        card = Card(  # on every call, a noticeable share of the add-card hot path
             agenda_item_id=agenda_item_id,
             step_key=step_key,
             text=cleaned,
             author_id=author_id,
             category=stored_category,
             position=position,
+            created_at=now,
+            updated_at=now,
         )
         session.add(card)
         session.flush()

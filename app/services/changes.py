@@ -25,12 +25,19 @@ class Changes:
     areas: frozenset[Area]
     workshop_id: int | None = None
     ids: tuple[int, ...] = ()  # rows created or changed; for a create, the new row first
+    # The changed rows as saved, when the write has them at hand: a view can show them without
+    # reading them back (the add-card path). Views must cope with it being empty.
+    rows: tuple[object, ...] = ()
 
     @classmethod
     def of(
-        cls, *areas: Area, workshop_id: int | None = None, ids: tuple[int, ...] = ()
+        cls,
+        *areas: Area,
+        workshop_id: int | None = None,
+        ids: tuple[int, ...] = (),
+        rows: tuple[object, ...] = (),
     ) -> "Changes":
-        return cls(frozenset(areas), workshop_id, ids)
+        return cls(frozenset(areas), workshop_id, ids, rows)
 
     def touches(self, *areas: Area) -> bool:
         return not self.areas.isdisjoint(areas)

@@ -91,7 +91,7 @@ def test_the_bare_command_opens_the_window_on_the_data_folder(tmp_path: Path) ->
     data_dir = tmp_path / "window data"
     opened = chorus(
         data_dir=data_dir,
-        env={"CHORUS_EXIT_AFTER_FIRST_PAINT": "1", "QT_QPA_PLATFORM": "offscreen"},
+        env={"CHORUS_EXIT_AFTER_STARTUP": "1", "QT_QPA_PLATFORM": "offscreen"},
     )
     assert opened.returncode == 0, describe(opened)
     assert (data_dir / "chorus.sqlite3").is_file()  # the window opened the database

@@ -199,6 +199,9 @@ UNITS = {
 }
 
 
+STAGES = ("startup", "add_card", "flat", "runner", "pdf", "json_bundle")
+
+
 def run_stage(name: str, stage: Callable[[], list[Metric]]) -> list[Metric]:
     log(f"-- {name}")
     started = time.perf_counter()
@@ -220,6 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer repeats, smaller flat step")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--keep", action="store_true", help="keep the work folder and logs")
+    parser.add_argument(
+        "--only", choices=STAGES, action="append", help="measure only this stage (repeatable)"
+    )
     args = parser.parse_args(argv)
     plan = QUICK if args.quick else FULL
     started = time.perf_counter()
@@ -229,7 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         log(f"-- building the large data folder in {work}")
         bench.build()
         log(f"   {time.perf_counter() - started:.1f} s")
-        stages = ("startup", "add_card", "flat", "runner", "pdf", "json_bundle")
+        stages = args.only or STAGES
         found = [m for name in stages for m in run_stage(name, getattr(bench, name))]
     finally:
         if not args.keep:

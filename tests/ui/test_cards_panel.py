@@ -167,7 +167,7 @@ def test_edit_in_place_with_f2_and_undo_it(
     type_card(qtbot, panel, "Calm")
     listing = panel.columns[0].list
     focus(qtbot, listing)
-    listing.setCurrentIndex(panel.columns[0].model.index(0))
+    listing.setCurrentIndex(panel.columns[0].model.index(0, 0))
     qtbot.keyClick(listing, Key.Key_F2)
     type_in_open_editor(qtbot, "Tired @bea")  # a name in the edit says who said it
     assert cards(store, context) == [("Tired", "Bea", None), ("Calm", None, None)]
@@ -281,7 +281,7 @@ def test_choose_who_said_it_from_the_keyboard(
     qtbot.keyClick(dialog.choices, Key.Key_Down)
     qtbot.keyClick(dialog.choices, Key.Key_Return)
     assert cards(store, context) == [("Calm", "Bea", None)]
-    assert panel.columns[0].model.index(0).data(Qt.ItemDataRole.ToolTipRole) == "Calm\n— Bea"
+    assert panel.columns[0].model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Calm\n— Bea"
     qtbot.waitUntil(panel.entry.hasFocus)
     undo_stack.undo()
     assert cards(store, context) == [("Calm", "Ana", None)]

@@ -56,7 +56,7 @@ def test_a_refused_card_edit_is_not_given_back_to_a_cards_panel_already_gone(
     add_card(store.db, context.agenda_item_id, "check_in", "Tired")
     panel = CardsPanel(store, context, undo_stack)
     model = panel.columns[0].model
-    assert not model.setData(model.index(0), "x" * (MAX_TEXT + 1), Role.EditRole)
+    assert not model.setData(model.index(0, 0), "x" * (MAX_TEXT + 1), Role.EditRole)
     assert panel.message.text()  # why it was refused
     shiboken6.delete(panel)
     qtbot.wait(50)

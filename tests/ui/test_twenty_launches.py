@@ -60,8 +60,8 @@ def _launch(data_dir: Path, env: dict[str, str]) -> "subprocess.Popen[str]":
     )
 
 
-def _run_to_first_paint(data_dir: Path, env: dict[str, str]) -> "subprocess.CompletedProcess[str]":
-    launch = _launch(data_dir, {**env, "CHORUS_EXIT_AFTER_FIRST_PAINT": "1"})
+def _run_until_started(data_dir: Path, env: dict[str, str]) -> "subprocess.CompletedProcess[str]":
+    launch = _launch(data_dir, {**env, "CHORUS_EXIT_AFTER_STARTUP": "1"})
     stdout, stderr = launch.communicate(timeout=START_SECONDS)
     return subprocess.CompletedProcess(launch.args, launch.returncode, stdout, stderr)
 
@@ -148,7 +148,7 @@ def test_twenty_launches_at_once_leave_exactly_one_writer(
     finally:
         _stop(racers)
 
-    after = _run_to_first_paint(data_dir, env)
+    after = _run_until_started(data_dir, env)
     assert after.returncode == 0, after.stderr
     assert HANDED_OVER not in after.stdout  # it became the owner and opened the window
     assert _integrity(data_dir) == "ok"
@@ -170,7 +170,7 @@ def test_a_killed_window_leaves_a_stale_lock_that_the_next_launch_recovers(
         _stop([first])
     assert InstanceGuard(data_dir).owner_pid() == first.pid  # the dead owner's lock is left
 
-    after = _run_to_first_paint(data_dir, env)
+    after = _run_until_started(data_dir, env)
     assert after.returncode == 0, after.stderr
     assert HANDED_OVER not in after.stdout  # the stale lock was taken over, not deferred to
     assert not (data_dir / LOCK_NAME).exists()

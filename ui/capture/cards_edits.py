@@ -165,7 +165,7 @@ class CardEdits:
             return
         model = self.panel.board.column_for(card.category)
         if model.rows and _focus_in(column.list):
-            column.list.setCurrentIndex(model.index(min(row, len(model.rows) - 1)))
+            column.list.setCurrentIndex(model.index(min(row, len(model.rows) - 1), 0))
 
     def move_to_side(self, step: int) -> None:
         card = self.chosen_card()

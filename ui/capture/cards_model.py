@@ -11,14 +11,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from app.db.models import Card
 from app.services.cards import get_card, list_cards
@@ -58,8 +52,14 @@ def _order(row: CardRow) -> tuple[int, int]:
 EditHandler = Callable[[int, str], bool]  # card id, new text -> saved?
 
 
-class ColumnModel(QAbstractListModel):
-    """The cards of one column, in board order."""
+class ColumnModel(QStandardItemModel):
+    """The cards of one column, in board order.
+
+    The rows live in Qt's own item model, so a view's layout (which asks the model for every
+    row after each insertion) never calls into Python: adding a card costs the same with 200 or
+    20,000 on the board. `rows` mirrors them as CardRows for the board's own lookups; both
+    change together, the mirror first, so a view that reads during a change sees the new state.
+    """
 
     def __init__(
         self, category: str | None, title: str, names: dict[int, str], parent: QObject
@@ -73,31 +73,14 @@ class ColumnModel(QAbstractListModel):
 
     # -- what the views read --------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = 0) -> object:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role in (Role.DisplayRole, Role.EditRole):
-            return row.text
-        if role == AUTHOR_ROLE:
-            return self.author(row)
-        if role == ID_ROLE:
-            return row.id
-        if role == Role.ToolTipRole:
-            author = self.author(row)
-            return f"{row.text}\n— {author}" if author else row.text
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         editable = Qt.ItemFlag.ItemIsEditable if self.on_edit else Qt.ItemFlag.NoItemFlags
-        return super().flags(index) | editable
+        return Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | editable
 
     def setData(self, index: Index, value: object, role: int = Role.EditRole) -> bool:  # noqa: N802 (Qt's name)
+        """An edit typed in place goes to the store; the row changes when the store says so."""
         if self.on_edit is None or not index.isValid() or role != Role.EditRole:
             return False
         row = self.rows[index.row()]
@@ -112,38 +95,57 @@ class ColumnModel(QAbstractListModel):
                 return number
         return None
 
+    def _item(self, row: CardRow) -> QStandardItem:
+        item = QStandardItem(row.text)
+        item.setData(row.id, ID_ROLE)
+        self._label(item, row)
+        return item
+
+    def _label(self, item: QStandardItem, row: CardRow) -> None:
+        author = self.author(row)
+        item.setData(author, AUTHOR_ROLE)
+        item.setToolTip(f"{row.text}\n— {author}" if author else row.text)
+
     # -- what the board changes -----------------------------------------------------------------
 
     def reset(self, rows: list[CardRow]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.blockSignals(True)  # one reset for the views, not a signal per row
+        try:
+            self.setRowCount(0)
+            self.invisibleRootItem().appendRows([self._item(row) for row in rows])
+        finally:
+            self.blockSignals(False)
         self.endResetModel()
 
     def insert(self, row: CardRow) -> None:
         """One row in its place (a new card goes at the end: no other row moves)."""
         at = bisect_right(self.rows, _order(row), key=_order)
-        self.beginInsertRows(QModelIndex(), at, at)
         self.rows.insert(at, row)
-        self.endInsertRows()
+        self.insertRow(at, self._item(row))
 
     def remove(self, card_id: int) -> CardRow | None:
         at = self.row_of(card_id)
         if at is None:
             return None
-        self.beginRemoveRows(QModelIndex(), at, at)
         row = self.rows.pop(at)
-        self.endRemoveRows()
+        self.removeRow(at)
         return row
 
     def replace(self, row: CardRow) -> None:
         at = self.row_of(row.id)
-        if at is not None:
+        item = None if at is None else self.item(at)
+        if at is not None and item is not None:
             self.rows[at] = row
-            self.dataChanged.emit(self.index(at), self.index(at))
+            item.setText(row.text)
+            self._label(item, row)
 
     def names_changed(self) -> None:
-        if self.rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1), [AUTHOR_ROLE])
+        for number, row in enumerate(self.rows):
+            item = self.item(number)
+            if item is not None:
+                self._label(item, row)
 
 
 class CardsBoard(QObject):
@@ -233,17 +235,22 @@ class CardsBoard(QObject):
         if changes.areas != {Area.CARDS} or not changes.ids or len(changes.ids) > MANY:
             self.load()  # themes, bulk changes: rare, so read the step again
             return
+        saved = {row.id: row for row in changes.rows if isinstance(row, Card)}
         for card_id in changes.ids:
-            if not self._patch(card_id):
+            if not self._patch(card_id, saved.get(card_id)):
                 self.load()
                 return
         self.sig_updated.emit()
 
-    def _patch(self, card_id: int) -> bool:
-        """Bring one card up to date; False when the whole step must be read again."""
+    def _patch(self, card_id: int, saved: Card | None) -> bool:
+        """Bring one card up to date (from the change itself when it carries the row, so an
+        added card costs no read); False when the whole step must be read again."""
         try:
-            card = get_card(self.store.db, card_id)
-        except NotFoundError:  # deleted (or gone for good)
+            card = saved if saved is not None else get_card(self.store.db, card_id)
+        except NotFoundError:  # gone for good
+            self._drop(card_id)
+            return True
+        if card.deleted_at is not None:
             self._drop(card_id)
             return True
         if card.agenda_item_id != self.context.agenda_item_id:

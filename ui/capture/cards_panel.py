@@ -227,7 +227,7 @@ class CardsPanel(CapturePanel):
             other = shown[at]
             other.list.setFocus()
             if other.model.rows:
-                index = other.model.index(min(row, len(other.model.rows) - 1))
+                index = other.model.index(min(row, len(other.model.rows) - 1), 0)
                 other.list.setCurrentIndex(index)
 
     def _focus_target_column(self) -> None:
@@ -236,7 +236,7 @@ class CardsPanel(CapturePanel):
             column = next((c for c in self.visible_columns() if c.model.rows), column)
         column.list.setFocus()
         if column.model.rows:  # the card just above the box: the newest one
-            column.list.setCurrentIndex(column.model.index(len(column.model.rows) - 1))
+            column.list.setCurrentIndex(column.model.index(len(column.model.rows) - 1, 0))
 
     def _show_target(self) -> None:
         if self.board.categories:
@@ -251,7 +251,7 @@ class CardsPanel(CapturePanel):
         if found is None:
             return
         column = self._column_of(found[0].category)
-        column.list.setCurrentIndex(found[0].index(found[1]))
+        column.list.setCurrentIndex(found[0].index(found[1], 0))
         self._active = column
         if focus:
             column.list.setFocus()

@@ -4,11 +4,15 @@ Each acts on the workshop of the page on screen, the editor's or the runner's, a
 when the workshop list is shown; the window hides these actions there too.
 """
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from ui.export.export_flow import ExportFlow
-from ui.export.preview_dialog import HandoutPreview
+
+if TYPE_CHECKING:  # the preview loads QtPdf and ReportLab: only when first opened
+    from ui.export.preview_dialog import HandoutPreview
 
 PAPER_KEY = "export/paper"  # "a4", "letter" or "auto" (the locale's)
 
@@ -16,7 +20,7 @@ PAPER_KEY = "export/paper"  # "a4", "letter" or "auto" (the locale's)
 class ExportCommands:
     export_flow: ExportFlow
     settings: QSettings
-    preview: HandoutPreview | None = None  # the last preview opened (tests click its buttons)
+    preview: "HandoutPreview | None" = None  # the last preview opened (tests click its buttons)
 
     def restore_paper(self) -> None:
         paper = self.settings.value(PAPER_KEY)
@@ -39,12 +43,14 @@ class ExportCommands:
         workshop_id = self._shown_workshop()
         if workshop_id is None or not isinstance(self, QWidget):
             return
+        from ui.export.preview_dialog import HandoutPreview
+
         dialog = HandoutPreview(self.export_flow, workshop_id, self)
         dialog.finished.connect(lambda _result, d=dialog: self._forget_preview(d))
         self.preview = dialog
         dialog.open()
 
-    def _forget_preview(self, dialog: HandoutPreview) -> None:
+    def _forget_preview(self, dialog: "HandoutPreview") -> None:
         if self.preview is dialog:
             self.preview = None
         dialog.deleteLater()

@@ -63,12 +63,9 @@ class HomeView(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.empty_state = EmptyState(self._templates())
-        self.empty_state.sig_demo.connect(self.open_demo)
-        self.empty_state.sig_template.connect(self._create_from_template)
-        self.empty_state.sig_blank.connect(self.new_workshop)
-        self.pages = QStackedWidget()
-        for page in (self.table, self.empty_label, self.empty_state):
+        self._empty_state: EmptyState | None = None  # built when first needed: it reads
+        self.pages = QStackedWidget()  # the whole exercise library for its templates
+        for page in (self.table, self.empty_label):
             self.pages.addWidget(page)
 
         self.header = HomeHeader(self.command_actions)
@@ -167,6 +164,18 @@ class HomeView(QWidget):
         self._push_create(commands.create_demo(self.store))
 
     # --- inner workings -----------------------------------------------------------------------
+
+    @property
+    def empty_state(self) -> EmptyState:
+        """The first-run panel, made on first use (most starts open on a list of workshops)."""
+        if self._empty_state is None:
+            panel = EmptyState(self._templates())
+            panel.sig_demo.connect(self.open_demo)
+            panel.sig_template.connect(self._create_from_template)
+            panel.sig_blank.connect(self.new_workshop)
+            self.pages.addWidget(panel)
+            self._empty_state = panel
+        return self._empty_state
 
     def _templates(self) -> tuple[WorkshopTemplate, ...]:
         return self.store.library.library.templates

@@ -9,7 +9,7 @@ Custom files are imported from here too, as one undoable step.
 from itertools import pairwise
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeyEvent, QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -66,8 +66,21 @@ class LibraryBrowser(QWidget):
         self.search_box.installEventFilter(self)
         self.list_view.installEventFilter(self)
         self.list_view.viewport().installEventFilter(self)
-        self.store.sig_library_changed.connect(self.refresh)
-        self.refresh()
+        self._loaded = False  # the library is read when the browser is first shown or asked:
+        self.store.sig_library_changed.connect(self._library_changed)  # every exercise file
+        # is parsed then, and most starts never open the Agenda tab
+
+    def ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.refresh()
+
+    def _library_changed(self) -> None:
+        if self._loaded:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        self.ensure_loaded()
+        super().showEvent(event)
 
     def _build_list(self) -> None:
         self.model = LibraryListModel(self)
@@ -154,11 +167,13 @@ class LibraryBrowser(QWidget):
             self.sig_add_exercise.emit(key)
 
     def current_key(self) -> str | None:
+        self.ensure_loaded()
         index = self.list_view.currentIndex()
         return str(index.data(Role.KEY)) if index.isValid() else None
 
     def select_key(self, key: str) -> bool:
         """Make the exercise with this key current, if the filters show it."""
+        self.ensure_loaded()
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
             if index.data(Role.KEY) == key:
@@ -178,6 +193,7 @@ class LibraryBrowser(QWidget):
 
     def refresh(self) -> None:
         """Reload from the store, keeping the current exercise (or its place in the list)."""
+        self._loaded = True
         key, row = self.current_key(), self.list_view.currentIndex().row()
         library = self.store.library
         self.model.set_entries(library.entries)
