@@ -6,6 +6,7 @@ the bundle itself is built and run by test_bundle_build.py.
 """
 
 import configparser
+import importlib.metadata
 import shutil
 import struct
 import subprocess
@@ -60,7 +61,7 @@ def test_a_source_tree_never_installed_reads_the_version_from_pyproject(
     def not_installed(name: str) -> str:
         raise PackageNotFoundError(name)
 
-    monkeypatch.setattr(app, "version", not_installed)
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
     assert app._version() == f"{pyproject_version()}+source"
 
 
