@@ -145,7 +145,9 @@ def test_demo_and_pdf_export_into_a_temporary_data_folder(bundle: Bundle, tmp_pa
         ]
 
 
-def test_the_window_starts_with_its_data_and_paints_headless(bundle: Bundle, tmp_path: Path) -> None:
+def test_the_window_starts_with_its_data_and_paints_headless(
+    bundle: Bundle, tmp_path: Path
+) -> None:
     result = run(
         bundle,
         *("--data-dir", str(tmp_path / "data")),
