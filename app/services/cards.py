@@ -8,6 +8,7 @@ redraw when a change touches Area.CARDS.
 """
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
@@ -172,6 +173,36 @@ def list_cards(db: Database, agenda_item_id: int, step_key: str) -> list[Card]:
     with db.read() as session:
         capture_config(session, agenda_item_id, step_key, CardsCapture)
         return live_cards(session, agenda_item_id, step_key)
+
+
+CardLine = tuple[int, str, int | None, str | None, int]  # id, text, author, category, position
+
+
+def list_card_lines(db: Database, agenda_item_id: int, step_key: str) -> list[CardLine]:
+    """The live cards of a cards step in board order, as plain tuples: what a board shows.
+
+    Reading thousands of rows as ORM objects costs several times more than the rows
+    themselves; a board that only displays them needs none of what those objects carry.
+    """
+    with db.read() as session:
+        capture_config(session, agenda_item_id, step_key, CardsCapture)
+        query = (
+            sa_select(
+                col(Card.id),
+                col(Card.text),
+                col(Card.author_id),
+                col(Card.category),
+                col(Card.position),
+            )
+            .where(
+                col(Card.agenda_item_id) == agenda_item_id,
+                col(Card.step_key) == step_key,
+                col(Card.deleted_at).is_(None),
+            )
+            .order_by(col(Card.position), col(Card.id))
+        )
+        rows = session.connection().execute(query).all()
+        return [(int(i or 0), text, author, category, at) for i, text, author, category, at in rows]
 
 
 def count_cards(db: Database, agenda_item_id: int, step_key: str) -> int:

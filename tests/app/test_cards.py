@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import event, text
 
 from app.db.database import Database
+from app.db.models import Card
 from app.services import cards
 from app.services.actions import add_action
 from app.services.agenda import add_exercise, remove_item
@@ -253,3 +254,22 @@ def test_invisible_control_codes_are_dropped_and_every_visible_word_kept(
     typed = "Pasted\u0007 from a\tterminal \u001b[1mbold\u202e, emoji 👩\u200d💻 kept"
     cards.add_card(db, item_id, "harvest", typed)
     assert _texts(db, item_id) == ["Pasted from a\tterminal [1mbold, emoji 👩\u200d💻 kept"]
+
+
+def test_card_lines_are_the_live_cards_in_board_order_and_the_add_carries_its_row(
+    db: Database, item: tuple[int, int]
+) -> None:
+    _, item_id = item
+    first = cards.add_card(db, item_id, "harvest", "Trust", category="vision")
+    second = cards.add_card(db, item_id, "harvest", "Gone soon")
+    third = cards.add_card(db, item_id, "harvest", "Time")
+    cards.delete_card(db, second.id)
+    cards.move_card(db, third.id, 0)
+    lines = cards.list_card_lines(db, item_id, "harvest")
+    assert [line[:2] for line in lines] == [(third.id, "Time"), (first.id, "Trust")]
+    assert lines == [
+        (c.id, c.text, c.author_id, c.category, c.position)
+        for c in cards.list_cards(db, item_id, "harvest")
+    ]
+    carried = first.rows[0]
+    assert isinstance(carried, Card) and (carried.id, carried.text) == (first.id, "Trust")

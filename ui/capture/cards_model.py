@@ -15,7 +15,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Sign
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from app.db.models import Card
-from app.services.cards import get_card, list_cards
+from app.services.cards import get_card, list_card_lines
 from app.services.changes import Area, Changes
 from app.services.errors import NotFoundError
 from app.services.participants import list_participants
@@ -202,8 +202,10 @@ class CardsBoard(QObject):
 
     def load(self) -> None:
         """Everything again, in one query (at start and after changes too big to patch)."""
-        cards = list_cards(self.store.db, self.context.agenda_item_id, self.context.step_key)
-        rows = [CardRow.of(card) for card in cards]
+        lines = list_card_lines(
+            self.store.db, self.context.agenda_item_id, self.context.step_key
+        )
+        rows = [CardRow(*line) for line in lines]
         by_column: dict[int, list[CardRow]] = {id(c): [] for c in self.columns}
         self._where.clear()
         self.heard.clear()

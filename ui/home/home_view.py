@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette, QUndoStack
+from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QLabel,
     QStackedWidget,
@@ -63,6 +63,7 @@ class HomeView(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._stale = False  # changed while hidden
         self._empty_state: EmptyState | None = None  # built when first needed: it reads
         self.pages = QStackedWidget()  # the whole exercise library for its templates
         for page in (self.table, self.empty_label):
@@ -218,11 +219,21 @@ class HomeView(QWidget):
         self._reload()
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches(Area.WORKSHOPS, Area.DETAILS, Area.RUN):
+        if not changes.touches(Area.WORKSHOPS, Area.DETAILS, Area.RUN):
+            return
+        if self.isVisible():
             self._reload(changes.workshop_id, self.selected_id())
+        else:  # behind the editor or the runner: read once when shown, not on every timer tap
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._stale:
+            self._reload(self.selected_id())
+        super().showEvent(event)
 
     def _reload(self, *prefer: int | None) -> None:
         """Load the list again; select the first preferred id still shown, else the same row."""
+        self._stale = False
         search = self.search_box.text().strip()
         row_before = self.table.currentIndex().row()
         self.model.set_workshops(list_workshops(self.store.db, self.view_filter, search))
