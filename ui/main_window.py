@@ -164,11 +164,13 @@ class MainWindow(ExportCommands, QMainWindow):
     def run_workshop(self, workshop_id: int) -> None:
         """Start (or come back to) the run: the step and timer are where the room left them."""
         self._leave_page()
+        previous = self.pages.currentWidget()
+        self.pages.setCurrentWidget(self.runner)  # first, so the pages it hides skip the redraw
         if self.store.apply(start_run, workshop_id) is None:
+            self.pages.setCurrentWidget(previous)
             return  # refused (an empty agenda, say): sig_failed has told the user why
         stack = self._stack_of(workshop_id)
         self.runner.set_workshop(workshop_id, stack)
-        self.pages.setCurrentWidget(self.runner)
         self.undo_group.setActiveStack(stack)
         self._show_page_commands("runner")
         self._update_title()

@@ -22,7 +22,6 @@ class CardListView(QListView):
 
     def __init__(self, model: ColumnModel, interactive: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setModel(model)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -41,6 +40,7 @@ class CardListView(QListView):
             self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setModel(model)  # last: each setting above would lay out every card again
 
     def column(self) -> ColumnModel:
         model = self.model()
