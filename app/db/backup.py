@@ -38,12 +38,15 @@ def quick_check(path: Path) -> str | None:
         connection = read_only_connection(path)
     except sqlite3.Error as error:
         return str(error)
-    # A damaged page can put any bytes into SQLite's report; they must not stop the report.
+    # A damaged page can put any bytes into SQLite's report, or into its error message (which
+    # Python then fails to decode); neither may stop the verdict.
     connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         rows = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.Error as error:
         return str(error)
+    except UnicodeDecodeError:
+        return "the database is damaged (SQLite's report of it is unreadable)"
     finally:
         connection.close()
     results = [str(row[0]) for row in rows]

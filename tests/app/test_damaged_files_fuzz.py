@@ -8,7 +8,7 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from app.db.backup import BackupError, quick_check
@@ -66,6 +66,7 @@ def test_a_damaged_database_opens_recovered_or_is_refused(changes: Flips) -> Non
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(changes=flips)
+@example(changes=[(74692, 128)])  # an error message in bytes that are not UTF-8
 def test_restoring_a_damaged_backup_is_refused_or_sound(changes: Flips) -> None:
     with tempfile.TemporaryDirectory() as folder:
         data_dir = Path(folder) / "data"
