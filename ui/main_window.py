@@ -167,7 +167,8 @@ class MainWindow(ExportCommands, QMainWindow):
         previous = self.pages.currentWidget()
         self.pages.setCurrentWidget(self.runner)  # first, so the pages it hides skip the redraw
         if self.store.apply(start_run, workshop_id) is None:
-            self.pages.setCurrentWidget(previous)
+            if previous is not None:
+                self.pages.setCurrentWidget(previous)
             return  # refused (an empty agenda, say): sig_failed has told the user why
         stack = self._stack_of(workshop_id)
         self.runner.set_workshop(workshop_id, stack)

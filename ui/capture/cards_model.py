@@ -202,9 +202,7 @@ class CardsBoard(QObject):
 
     def load(self) -> None:
         """Everything again, in one query (at start and after changes too big to patch)."""
-        lines = list_card_lines(
-            self.store.db, self.context.agenda_item_id, self.context.step_key
-        )
+        lines = list_card_lines(self.store.db, self.context.agenda_item_id, self.context.step_key)
         rows = [CardRow(*line) for line in lines]
         by_column: dict[int, list[CardRow]] = {id(c): [] for c in self.columns}
         self._where.clear()
