@@ -11,16 +11,20 @@ right-to-left character is drawn exactly as by Paragraph.
 
 import copy
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
+from reportlab.rl_config import _FUZZ
 
 from exports.pdf.bidi import RTL_CHARS, is_rtl, mirrored, visual_order
 from exports.pdf.fonts import FONTS
 
 _OBJECT = "\ufffc"  # stands for a frag without text while a line is reordered
+_PLAIN_FRAGS: "WeakKeyDictionary[ParagraphStyle, ParaFrag]" = WeakKeyDictionary()
 
 
 class BidiParagraph(Paragraph):  # type: ignore[misc]
@@ -45,6 +49,49 @@ class BidiParagraph(Paragraph):  # type: ignore[misc]
         self.rtl = is_rtl(plain) if rtl is None else bool(rtl)
         if self.rtl and self.style.alignment == TA_LEFT:
             self.style = ParagraphStyle(f"{style.name}-rtl", parent=self.style, alignment=TA_RIGHT)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Paragraph.wrap, remembered for the last width: a table lays each cell out again for
+        every wrap and split of the table and once more to draw it, and the lines depend on
+        the width alone."""
+        if self._known(availWidth):
+            return self.width, self.height
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        if availWidth >= _FUZZ:  # ReportLab lays nothing out in no width
+            self._wrapped = (availWidth, self.width, self.height, self.blPara, self._wrapWidths)
+        return size
+
+    def wrapOn(self, canv: Any, aW: float, aH: float) -> tuple[float, float]:  # noqa: N802, N803
+        if self._known(aW):  # no canvas needed to look the lines up
+            return self.width, self.height
+        size: tuple[float, float] = super().wrapOn(canv, aW, aH)
+        return size
+
+    def _known(self, width: float) -> bool:
+        known = self.__dict__.get("_wrapped")
+        if known is None or known[0] != width:
+            return False
+        _, self.width, self.height, self.blPara, self._wrapWidths = known
+        return True
+
+    @classmethod
+    def plain(cls, text: str, style: ParagraphStyle) -> "BidiParagraph":
+        """`text` needing no markup: no character to escape, no line break, all in the style's
+        font, none right to left (exports.pdf.text decides).
+
+        ReportLab's markup parser is most of the cost of making a paragraph, and for such text
+        it gives one fragment: the style's first fragment with the text, spaces collapsed (as
+        ReportLab's cleaner does with text whose only space is " "). That fragment is parsed
+        once per style (styles are not changed once made).
+        """
+        frag = _PLAIN_FRAGS.get(style)
+        if frag is None:
+            frag = _PLAIN_FRAGS[style] = ParaParser().parse("x", style)[1][0]
+        words = " ".join(text.split())
+        para = cls.__new__(cls)
+        Paragraph.__init__(para, words, style, frags=[frag.clone(text=words, link=[], us_lines=[])])
+        para.has_rtl = para.rtl = False
+        return para
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
         """Paragraph.split makes the halves with the class but not our attributes: copy them."""

@@ -9,9 +9,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, TableStyle
 
 from exports.pdf.bidi_paragraph import BidiParagraph
+from exports.pdf.long_table import LONG, LongTable
+from exports.pdf.page_table import PageTable
 from exports.pdf.styles import Styles, TableCommand
 from exports.pdf.text import paragraph, paragraphs
 
@@ -62,15 +64,16 @@ def table(
     commands: list[TableCommand],
     head: int = 1,
     whole: bool = False,
-) -> Table:
+) -> Flowable:
     """A left-aligned table whose first `head` rows repeat on every page it runs onto.
 
     Rows may split across pages too (a card of several paragraphs), unless `whole`: a short
     table is then moved to the next page in one piece rather than leave a row or two behind.
-    Only for tables known to be much shorter than a page.
+    Only for tables known to be much shorter than a page. A table of more than LONG rows that
+    may split is a LongTable: the same pages, laid out a page at a time.
     """
     split = 0 if whole else 1
-    result = Table(
+    result = PageTable(
         rows,
         colWidths=list(widths),
         repeatRows=head,
@@ -79,4 +82,6 @@ def table(
         hAlign="LEFT",
     )
     result.setStyle(TableStyle(commands))
+    if split and len(rows) - head > LONG:
+        return LongTable(result, commands)
     return result

@@ -8,14 +8,15 @@ and font fallback as the text on the page.
 
 import io
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import getAscent
+from reportlab.pdfbase.pdfmetrics import getAscent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from exports.pdf.bidi_paragraph import BidiParagraph
 from exports.pdf.styles import ACCENT, FAINT, MUTED, RULE, Styles
 from exports.pdf.text import paragraph
 
@@ -128,12 +129,7 @@ class ChorusDoc(BaseDocTemplate):  # type: ignore[misc]
         styles = self.styles
         width, height = styles.page
         baseline = height - styles.top + 9 * mm
-        kind_width = canvas.stringWidth(self.info.kind, styles.fonts.bold, 7.5) + 6 * mm
-        title = paragraph(self._header_title, styles["small"], styles.fonts)
-        title.wrap(styles.width - kind_width, 30)
-        if len(title.blPara.lines) > 1:  # too wide even shortened: keep one line
-            title = paragraph(_short(self._header_title, 40), styles["small"], styles.fonts)
-            title.wrap(styles.width - kind_width, 30)
+        title = self._title_paragraph
         canvas.saveState()
         size = styles["small"].fontSize  # put the title's first baseline on the kind's
         title.drawOn(
@@ -147,6 +143,18 @@ class ChorusDoc(BaseDocTemplate):  # type: ignore[misc]
         line = baseline - 3.5 * mm
         canvas.line(styles.left, line, width - styles.right, line)
         canvas.restoreState()
+
+    @cached_property
+    def _title_paragraph(self) -> BidiParagraph:
+        """The header's title, laid out once for every page: one line, shortened to fit."""
+        styles = self.styles
+        kind_width = stringWidth(self.info.kind, styles.fonts.bold, 7.5) + 6 * mm
+        title = paragraph(self._header_title, styles["small"], styles.fonts)
+        title.wrap(styles.width - kind_width, 30)
+        if len(title.blPara.lines) > 1:  # too wide even shortened: keep one line
+            title = paragraph(_short(self._header_title, 40), styles["small"], styles.fonts)
+            title.wrap(styles.width - kind_width, 30)
+        return title
 
 
 def _short(text: str, limit: int = HEADER_TITLE_CHARS) -> str:

@@ -14,6 +14,7 @@ from app.files import write_atomically
 from app.services.report import WorkshopReport, workshop_report
 from exports.pdf import guide, handout, report
 from exports.pdf.fonts import register_fonts
+from exports.pdf.gc_pause import collector_paused
 from exports.pdf.page import DocInfo, build
 from exports.pdf.paper import document_language
 from exports.pdf.styles import Styles, make_styles
@@ -42,12 +43,14 @@ def render_pdf(
         subject=f"{label}{when}",
         language=document_language(),
     )
-    return build(story(content, styles), styles, info)
+    with collector_paused():
+        return build(story(content, styles), styles, info)
 
 
 def write_pdf(
     db: Database, workshop_id: int, kind: str, output: Path, page_size: str | None = None
 ) -> None:
     """Build the PDF in memory, then write it atomically (FileWriteError when that fails)."""
-    data = render_pdf(workshop_report(db, workshop_id), kind, page_size)
+    with collector_paused():
+        data = render_pdf(workshop_report(db, workshop_id), kind, page_size)
     write_atomically(output, data)

@@ -11,6 +11,10 @@ series of paragraphs of at most `max_chars` each, cut at paragraph, sentence or 
 A word wider than its column is cut by ReportLab itself (ParagraphStyle.splitLongWords, on by
 default); inserting zero-width spaces would not help, as ReportLab breaks lines only at spaces.
 
+Most cards need none of this (text in the body font with nothing to escape, break, join or
+reorder): paragraph() and paragraphs() give those straight to BidiParagraph.plain, which also
+skips ReportLab's markup parser.
+
 Markup keeps right-to-left text in logical order: only a BidiParagraph, which paragraph() and
 paragraphs() return, puts it in drawing order, line by line once lines are known. So anything
 containing markup() output goes into a BidiParagraph, never a plain Paragraph (where Hebrew and
@@ -25,9 +29,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from exports.pdf.arabic import shape_arabic
-from exports.pdf.bidi import is_rtl
+from exports.pdf.bidi import RTL_CHARS, bidi_type, is_rtl
 from exports.pdf.bidi_paragraph import BidiParagraph
-from exports.pdf.fonts import FontSet, font_runs, has_glyph
+from exports.pdf.fonts import FontSet, coverage, font_runs, has_glyph
 
 REPLACEMENT = "\ufffd"
 _ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\n": "<br/>"}
@@ -109,8 +113,36 @@ def _markup(text: str, fonts: FontSet) -> tuple[str, bool]:
 
 def paragraph(text: str, style: ParagraphStyle, fonts: FontSet) -> BidiParagraph:
     """One paragraph of user text (a table cell, a title, a short field), never cut."""
+    if _plain(text, style, fonts):
+        return BidiParagraph.plain(text, style)
     text_markup, rtl = _markup(text, fonts)
     return BidiParagraph(text_markup, style, rtl=rtl)
+
+
+def _plain(text: str, style: ParagraphStyle, fonts: FontSet) -> bool:
+    """Whether `text` can skip markup() and the parser (BidiParagraph.plain)."""
+    if not text.strip() or getattr(style, "textTransform", None):  # the parser would apply it
+        return False
+    return _plain_chars(coverage(fonts.body)).issuperset(text)
+
+
+@cache
+def _plain_chars(body: frozenset[int]) -> frozenset[str]:
+    """The characters of the usual card: text made only of them comes out of markup() as it
+    went in, in the body font, left to right, so it skips that work and ReportLab's parser.
+
+    Printable characters of the body font (`body`, its coverage) that are neither escaped nor
+    right to left nor removed as invisible; not a line break, a tab or a space other than " ".
+    """
+    return frozenset(
+        char
+        for char in map(chr, body)
+        if char.isprintable()
+        and char not in _ESCAPES
+        and not RTL_CHARS.match(char)
+        and bidi_type(char) not in ("R", "AL")
+        and not _INVISIBLE.match(char)
+    )
 
 
 def paragraphs(
@@ -123,6 +155,8 @@ def paragraphs(
     The pieces of one block are set without space between them and only the first gets the
     style's first-line indent, so a long block still reads as one paragraph.
     """
+    if len(text) <= max_chars and _plain(text, style, fonts):  # one block, one paragraph
+        return [BidiParagraph.plain(text, style)]
     blocks = [block.strip() for block in _BLANK_LINES.split(clean(text))]
     flowables: list[Flowable] = []
     styles: dict[str, ParagraphStyle] = {}

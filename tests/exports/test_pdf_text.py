@@ -209,3 +209,68 @@ def test_a_one_megabyte_card_builds_in_linear_time(fonts: FontSet, style: Paragr
     assert count >= 1000
     assert elapsed < 10, f"{count} paragraphs took {elapsed:.1f} s"
     assert len(PdfReader(io.BytesIO(pdf)).pages) > 100
+
+
+PLAIN = [
+    "We need more time",
+    "Zoë\u2019s  café, 3 \u00d7 4 = 12 — ok?",
+    "Привет  мир",
+    "a-b_c/d (e) [f] 50%",
+]
+NOT_PLAIN = ["it's", "Q&A", "<b>", 'a "quote"', "one\ntwo", "tab\there", "no\u00a0break", "🙂"]
+
+
+def _drawn_ops(flowable: Flowable) -> bytes:
+    canvas = Canvas(io.BytesIO(), invariant=True)
+    flowable.wrap(120, 1000)
+    flowable.drawOn(canvas, 10, 10)
+    return canvas.getpdfdata()
+
+
+def test_a_plain_card_skips_the_parser_and_draws_as_if_parsed(
+    fonts: FontSet, style: ParagraphStyle
+) -> None:
+    for text in PLAIN:
+        card = paragraph(text, style, fonts)
+        parsed = BidiParagraph(markup(text, fonts), style)
+        assert len(card.frags) == 1 and not card.has_rtl and not card.rtl
+        assert card.frags[0].__dict__ == parsed.frags[0].__dict__
+        assert _drawn_ops(card) == _drawn_ops(parsed)
+        assert [type(f) for f in paragraphs(text, style, fonts)] == [BidiParagraph]
+
+
+def test_text_the_parser_must_see_still_goes_through_markup(
+    fonts: FontSet, style: ParagraphStyle
+) -> None:
+    for text in NOT_PLAIN:
+        card = paragraph(text, style, fonts)
+        assert _drawn_ops(card) == _drawn_ops(BidiParagraph(markup(text, fonts), style)), text
+    assert "it's Q&A <b>" in _text(_pdf([paragraph("it's Q&A <b>", style, fonts)]))
+    shouting = ParagraphStyle("shout", parent=style, textTransform="uppercase")
+    assert paragraph("quiet words", shouting, fonts).frags[0].text == "QUIET WORDS"
+
+
+def test_one_hebrew_word_among_latin_gets_its_font_and_order(
+    fonts: FontSet, style: ParagraphStyle
+) -> None:
+    card = paragraph("We said שלום to everyone", style, fonts)
+    assert card.has_rtl and not card.rtl
+    assert "ChorusHebrew" in {frag.fontName for frag in card.frags}
+    card.wrap(400, 100)
+    words = visual_lines(card.blPara, rtl=False).lines[0].words
+    assert "".join(frag.text for frag in words) == "We said םולש to everyone"
+    assert "שלום" in unicodedata.normalize("NFKC", _text(_pdf([card])))
+
+
+def test_a_paragraph_remembers_its_lines_for_the_last_width(
+    fonts: FontSet, style: ParagraphStyle
+) -> None:
+    text = "a card long enough to need a few lines at the narrow width " * 3
+    card = paragraph(text, style, fonts)
+    narrow = card.wrap(100, 1000)
+    assert card.wrap(100, 5) == narrow  # the height offered does not change the lines
+    assert card.wrap(300, 1000) != narrow
+    assert card.wrap(0, 1000) == (0, 0x7FFFFFFF)  # no width: nothing laid out, nothing kept
+    assert card.wrapOn(None, 100, 1000) == narrow
+    fresh = paragraph(text, style, fonts)
+    assert fresh.wrap(100, 1000) == narrow and fresh.blPara.lines == card.blPara.lines
