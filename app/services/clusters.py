@@ -218,14 +218,25 @@ def live_clusters(session: Session, agenda_item_id: int, step_key: str) -> list[
 
 def list_clusters(db: Database, agenda_item_id: int, step_key: str) -> list[ClusterView]:
     """The live themes of a cluster step in order, each with its live cards."""
+    return themes_and_loose_cards(db, agenda_item_id, step_key)[0]
+
+
+def themes_and_loose_cards(
+    db: Database, agenda_item_id: int, step_key: str
+) -> tuple[list[ClusterView], list[Card]]:
+    """The live themes with their cards, and the source step's cards in no live theme (board
+    order): both from one read of the source cards, which may be thousands."""
     with db.read() as session:
         _, _, capture = capture_config(session, agenda_item_id, step_key, ClusterCapture)
         clusters = live_clusters(session, agenda_item_id, step_key)
         by_cluster: dict[int | None, list[Card]] = {c.id: [] for c in clusters}
+        loose: list[Card] = []
         for card in live_cards(session, agenda_item_id, capture.source):
             if card.cluster_id is not None and card.cluster_id in by_cluster:
                 by_cluster[card.cluster_id].append(card)
-        return [ClusterView(c, tuple(by_cluster[c.id])) for c in clusters]
+            else:
+                loose.append(card)
+        return [ClusterView(c, tuple(by_cluster[c.id])) for c in clusters], loose
 
 
 def unclustered_cards(db: Database, agenda_item_id: int, step_key: str) -> list[Card]:

@@ -13,7 +13,7 @@ from app.db.models import Card
 from app.services.actions import list_actions
 from app.services.agenda import AgendaPlan, ItemPlan, StepPlan, agenda_plan
 from app.services.cards import list_cards
-from app.services.clusters import list_clusters, unclustered_cards
+from app.services.clusters import themes_and_loose_cards
 from app.services.notes import step_note, workshop_notes
 from app.services.participants import list_participants
 from app.services.ratings import ScaleSummary, interpretations, rating_summary
@@ -206,16 +206,17 @@ def _step(
         )
         return StepReport(plan, step, note, cards=cards, columns=columns)
     if isinstance(capture, ClusterCapture):
+        views, loose_cards = themes_and_loose_cards(db, item.item_id, plan.key)
         themes = [
             Theme(
                 view.cluster.name,
                 on_themes[view.cluster.id] if view.cluster.id is not None else 0,
                 _lines(view.cards, names, on_cards, rank=True),
             )
-            for view in list_clusters(db, item.item_id, plan.key)
+            for view in views
         ]
         themes.sort(key=lambda theme: -theme.votes)
-        loose = _lines(unclustered_cards(db, item.item_id, plan.key), names, on_cards, rank=True)
+        loose = _lines(loose_cards, names, on_cards, rank=True)
         return StepReport(plan, step, note, themes=tuple(themes), unclustered=loose)
     if isinstance(capture, VoteCapture):
         results = vote_results(db, item.item_id, plan.key)

@@ -147,3 +147,24 @@ def test_delete_keeps_the_grouping_so_restore_brings_it_back(
         clusters.rename_cluster(db, trust, "Nope")
     clusters.restore_cluster(db, trust)
     assert _board(db, item_id) == {"Trust": ["A", "B"], "Purpose": ["C"], "": ["D", "E"]}
+
+
+def test_themes_and_loose_cards_in_one_read_agree_with_the_two_queries(
+    db: Database, item: tuple[int, int], card_ids: list[int]
+) -> None:
+    _, item_id = item
+    trust = clusters.create_cluster(db, item_id, "themes", "Trust", card_ids[:2]).id
+    clusters.create_cluster(db, item_id, "themes", "Purpose", card_ids[2:3])
+    gone = clusters.create_cluster(db, item_id, "themes", "Gone", card_ids[3:4]).id
+    clusters.delete_cluster(db, gone)  # its card counts as loose again
+    delete_card(db, card_ids[4])
+    views, loose = clusters.themes_and_loose_cards(db, item_id, "themes")
+    assert [(v.cluster.name, [c.text for c in v.cards]) for v in views] == [
+        ("Trust", ["A", "B"]),
+        ("Purpose", ["C"]),
+    ]
+    assert [c.text for c in loose] == ["D"]
+    assert [c.id for c in loose] == [
+        c.id for c in clusters.unclustered_cards(db, item_id, "themes")
+    ]
+    assert views[0].cluster.id == trust
