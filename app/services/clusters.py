@@ -222,16 +222,19 @@ def list_clusters(db: Database, agenda_item_id: int, step_key: str) -> list[Clus
 
 
 def themes_and_loose_cards(
-    db: Database, agenda_item_id: int, step_key: str
+    db: Database, agenda_item_id: int, step_key: str, source_cards: list[Card] | None = None
 ) -> tuple[list[ClusterView], list[Card]]:
     """The live themes with their cards, and the source step's cards in no live theme (board
-    order): both from one read of the source cards, which may be thousands."""
+    order): both from one read of the source cards, which may be thousands, or from
+    `source_cards` when the caller has just read that step's live cards itself."""
     with db.read() as session:
         _, _, capture = capture_config(session, agenda_item_id, step_key, ClusterCapture)
         clusters = live_clusters(session, agenda_item_id, step_key)
         by_cluster: dict[int | None, list[Card]] = {c.id: [] for c in clusters}
         loose: list[Card] = []
-        for card in live_cards(session, agenda_item_id, capture.source):
+        if source_cards is None:
+            source_cards = live_cards(session, agenda_item_id, capture.source)
+        for card in source_cards:
             if card.cluster_id is not None and card.cluster_id in by_cluster:
                 by_cluster[card.cluster_id].append(card)
             else:

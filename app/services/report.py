@@ -184,7 +184,9 @@ def _lines(
 
 def _item(db: Database, item: ItemPlan, names: dict[int, str]) -> ItemReport:
     votes = _card_votes(db, item)
-    return ItemReport(item, tuple(_step(db, item, step, names, votes) for step in item.steps))
+    read: dict[str, list[Card]] = {}  # live cards by step, so a theme step reuses its source's
+    steps = tuple(_step(db, item, step, names, votes, read=read) for step in item.steps)
+    return ItemReport(item, steps)
 
 
 def _step(
@@ -193,20 +195,24 @@ def _step(
     plan: StepPlan,
     names: dict[int, str],
     votes: tuple[Counter[int], Counter[int]],
+    *,
+    read: dict[str, list[Card]],
 ) -> StepReport:
     step = item.exercise.step(plan.key)
     capture = step.capture
     note = step_note(db, item.item_id, plan.key)
     on_cards, on_themes = votes
     if isinstance(capture, CardsCapture):
-        cards = _lines(list_cards(db, item.item_id, plan.key), names, on_cards)
+        read[plan.key] = list_cards(db, item.item_id, plan.key)
+        cards = _lines(read[plan.key], names, on_cards)
         columns = tuple(
             Column(category.label, tuple(c for c in cards if c.category == category.key))
             for category in capture.categories
         )
         return StepReport(plan, step, note, cards=cards, columns=columns)
     if isinstance(capture, ClusterCapture):
-        views, loose_cards = themes_and_loose_cards(db, item.item_id, plan.key)
+        source = read.get(capture.source)
+        views, loose_cards = themes_and_loose_cards(db, item.item_id, plan.key, source)
         themes = [
             Theme(
                 view.cluster.name,
