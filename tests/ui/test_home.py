@@ -342,3 +342,12 @@ def test_list_shows_date_group_and_status_sorted_newest_first_undated_on_top(
 
     view.table.sortByColumn(Column.TITLE, Qt.SortOrder.AscendingOrder)
     assert titles(view) == ["Newer a", "Newer b", "Not dated yet", "Older"]
+
+
+def test_a_hidden_list_reads_its_changes_when_shown_again(home: HomeView, store: Store) -> None:
+    add(store, "Before")
+    home.hide()  # behind the editor or the runner
+    add(store, "While away")
+    assert titles(home) == ["Before"]  # not read again while nobody sees it
+    home.show()
+    assert sorted(titles(home)) == ["Before", "While away"]
