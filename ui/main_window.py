@@ -137,11 +137,11 @@ class MainWindow(ExportCommands, QMainWindow):
 
     def show_home(self, *, reload: bool = True) -> None:
         self._leave_page()
+        if reload:  # before it is shown: a list stale from changes made meanwhile reads once
+            self.home.refresh()
         self.pages.setCurrentWidget(self.home)
         self.undo_group.setActiveStack(self.home_stack)
         self._show_page_commands("home")
-        if reload:
-            self.home.refresh()
         self._update_title()
         self.home.focus_search()
 

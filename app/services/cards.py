@@ -7,7 +7,7 @@ brings it back exactly where it was. Cluster boards and vote results show card t
 redraw when a change touches Area.CARDS.
 """
 
-from sqlalchemy import func
+from sqlalchemy import ColumnElement, func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
@@ -45,6 +45,18 @@ def _check_category(step: Step, category: str | None) -> str | None:
 
 def _step_query(agenda_item_id: int, step_key: str) -> SelectOfScalar[Card]:
     return select(Card).where(Card.agenda_item_id == agenda_item_id, Card.step_key == step_key)
+
+
+def _live_in_step(agenda_item_id: int, step_key: str) -> tuple[ColumnElement[bool], ...]:
+    """Where a step's live cards are: one definition for the row, tuple and count queries."""
+    return (
+        col(Card.agenda_item_id) == agenda_item_id,
+        col(Card.step_key) == step_key,
+        col(Card.deleted_at).is_(None),
+    )
+
+
+BOARD_ORDER = (col(Card.position), col(Card.id))
 
 
 def _card(session: Session, card_id: int, *, removed_too: bool = False) -> tuple[Card, AgendaItem]:
@@ -164,8 +176,8 @@ def get_card(db: Database, card_id: int) -> Card:
 
 def live_cards(session: Session, agenda_item_id: int, step_key: str) -> list[Card]:
     """The live cards of a step in board order, inside an open session (no step check)."""
-    query = _step_query(agenda_item_id, step_key).where(col(Card.deleted_at).is_(None))
-    return list(session.exec(query.order_by(col(Card.position), col(Card.id))).all())
+    query = select(Card).where(*_live_in_step(agenda_item_id, step_key)).order_by(*BOARD_ORDER)
+    return list(session.exec(query).all())
 
 
 def list_cards(db: Database, agenda_item_id: int, step_key: str) -> list[Card]:
@@ -194,12 +206,8 @@ def list_card_lines(db: Database, agenda_item_id: int, step_key: str) -> list[Ca
                 col(Card.category),
                 col(Card.position),
             )
-            .where(
-                col(Card.agenda_item_id) == agenda_item_id,
-                col(Card.step_key) == step_key,
-                col(Card.deleted_at).is_(None),
-            )
-            .order_by(col(Card.position), col(Card.id))
+            .where(*_live_in_step(agenda_item_id, step_key))
+            .order_by(*BOARD_ORDER)
         )
         rows = session.connection().execute(query).all()
         return [(int(i or 0), text, author, category, at) for i, text, author, category, at in rows]
@@ -209,12 +217,6 @@ def count_cards(db: Database, agenda_item_id: int, step_key: str) -> int:
     with db.read() as session:
         capture_config(session, agenda_item_id, step_key, CardsCapture)
         query = (
-            select(func.count())
-            .select_from(Card)
-            .where(
-                Card.agenda_item_id == agenda_item_id,
-                Card.step_key == step_key,
-                col(Card.deleted_at).is_(None),
-            )
+            select(func.count()).select_from(Card).where(*_live_in_step(agenda_item_id, step_key))
         )
         return int(session.exec(query).one())
